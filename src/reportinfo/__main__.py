@@ -1,0 +1,5 @@
+"""``python -m reportinfo``."""
+
+from reportinfo.cli import main
+
+main()

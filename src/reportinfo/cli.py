@@ -1,0 +1,279 @@
+"""The command line: parse options, pick a format, call the loader and a renderer.
+
+Nothing heavy is imported at module level: `reportinfo --help` needs only click, and plain
+output never imports rich.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+from reportinfo import __version__
+
+if TYPE_CHECKING:
+    from reportinfo.model import Report
+    from reportinfo.render import Section
+
+EXIT_OK = 0
+EXIT_DATA = 1  # the report file is missing, unreadable or invalid
+EXIT_USAGE = 2  # unknown command or option, bad option value
+EXIT_OUTPUT = 3  # standard output is closed or cannot be written
+EXIT_INTERRUPTED = 130
+
+EXIT_CODES_HELP = f"""\b
+Exit codes:
+  {EXIT_OK}  success
+  {EXIT_DATA}  the report file is missing, unreadable or invalid
+  {EXIT_USAGE}  unknown command or option, or a bad value
+  {EXIT_OUTPUT}  standard output is closed or cannot be written"""
+
+
+class ReportinfoGroup(click.Group):
+    """A click group whose errors are one line on stderr with a documented exit code."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)  # the order they are defined in, not alphabetical
+
+    def main(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, standalone_mode: bool = True, **extra: Any
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, standalone_mode=False, **extra)
+        except click.UsageError as error:
+            hint = f" Try '{error.ctx.command_path} --help'." if error.ctx else ""
+            _fail(error.format_message() + hint, EXIT_USAGE)
+        except click.ClickException as error:
+            _fail(error.format_message(), error.exit_code)
+        except (click.Abort, KeyboardInterrupt):
+            _fail("interrupted", EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            # The reader stopped reading (as `head` does): not an error. Point stdout at
+            # /dev/null so that the interpreter's final flush cannot complain either.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(EXIT_OK)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    from reportinfo import output
+
+    output.error(message)
+    sys.exit(code)
+
+
+class DataProblem(click.ClickException):
+    exit_code = EXIT_DATA
+
+
+class OutputProblem(click.ClickException):
+    exit_code = EXIT_OUTPUT
+
+
+def section_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--format and --color, shared by every section command."""
+    command = click.option(
+        "--color",
+        type=click.Choice(["auto", "always", "never"]),
+        default="auto",
+        show_default=True,
+        help="Colour and rich layout. auto: on a terminal, unless NO_COLOR is set.",
+    )(command)
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help="text: formatted on a terminal, plain when piped. json: for scripts.",
+    )(command)
+
+
+@click.group(
+    cls=ReportinfoGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_CODES_HELP,
+)
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path),
+    envvar="REPORTINFO_DATA",
+    metavar="PATH",
+    help="Read this report file instead of the bundled one. [env: REPORTINFO_DATA]",
+)
+@click.version_option(__version__, "-V", "--version", prog_name="reportinfo")
+@click.pass_context
+def cli(ctx: click.Context, data: Path | None) -> None:
+    """The 2017 serious case review of child sexual exploitation in Buckinghamshire, and
+    where to find help.
+
+    \b
+    Examples:
+      reportinfo summary
+      reportinfo findings | grep -i care
+      reportinfo help-contacts
+    """
+    if ctx.invoked_subcommand is None:
+        _write(_overview(ctx, _load(ctx)))
+
+
+@cli.command()
+@section_options
+@click.pass_context
+def summary(ctx: click.Context, output_format: str, color: str) -> None:
+    """What the review is, what it covers and what it found, in brief.
+
+    \b
+    Examples:
+      reportinfo summary
+      reportinfo summary --format json | jq -r '.summary[].text'
+    """
+    _show(ctx, "summary", output_format, color)
+
+
+@cli.command()
+@section_options
+@click.pass_context
+def findings(ctx: click.Context, output_format: str, color: str) -> None:
+    """The review's key findings, numbered.
+
+    \b
+    Examples:
+      reportinfo findings
+      reportinfo findings | grep -i "not heard"
+    """
+    _show(ctx, "findings", output_format, color)
+
+
+@cli.command("help-contacts")
+@section_options
+@click.pass_context
+def help_contacts(ctx: click.Context, output_format: str, color: str) -> None:
+    """Who to contact for help or advice, and which lines are open now.
+
+    \b
+    Examples:
+      reportinfo help-contacts
+      reportinfo help-contacts --format json | jq '.contacts[].channels[]'
+    """
+    _show(ctx, "help-contacts", output_format, color)
+
+
+@cli.command()
+@section_options
+@click.pass_context
+def sources(ctx: click.Context, output_format: str, color: str) -> None:
+    """Where each fact comes from, and when the contacts were checked.
+
+    \b
+    Examples:
+      reportinfo sources
+      reportinfo sources --format json | jq -r '.sources[].url'
+    """
+    _show(ctx, "sources", output_format, color)
+
+
+def _show(ctx: click.Context, section: Section, output_format: str, color: str) -> None:
+    from reportinfo import output
+
+    report = _load(ctx)
+    now = _now(ctx)
+    if output_format == "json":
+        from reportinfo.render import jsonout
+
+        ascii_only = not output.is_unicode(output.stdout_encoding())
+        _write(jsonout.render(section, report, now, ascii_only=ascii_only))
+    else:
+        isatty = sys.stdout is not None and sys.stdout.isatty()
+        display = output.choose_display(color, isatty=isatty, env=os.environ)
+        if display.rich:
+            from reportinfo.render import terminal
+
+            renderable = terminal.render(section, report, now, hyperlinks=display.hyperlinks)
+            _write(terminal.to_ansi(renderable, display))
+        else:
+            from reportinfo.render import plain
+
+            _write(plain.render(section, report, now))
+    if section == "help-contacts":
+        _warn_if_stale(report, now)
+
+
+def _load(ctx: click.Context) -> Report:
+    from reportinfo import loader
+    from reportinfo.model import DataError
+
+    path: Path | None = ctx.find_root().params.get("data")
+    try:
+        return loader.load(path)
+    except DataError as error:
+        where = str(path) if path else "bundled report"
+        more = len(error.problems) - 1
+        extra = f" (and {more} more: run 'reportinfo validate {path or ''}')".replace(" )", ")")
+        raise DataProblem(f"{where}: {error.problems[0]}" + (extra if more else "")) from None
+
+
+def _now(ctx: click.Context) -> datetime:
+    """The current time; tests put a fixed datetime in the context object instead."""
+    return ctx.find_object(datetime) or datetime.now(UTC)
+
+
+def _write(text: str) -> None:
+    from reportinfo import output
+
+    try:
+        output.write(text)
+    except output.OutputError as error:
+        raise OutputProblem(str(error)) from None
+
+
+def _warn_if_stale(report: Report, now: datetime) -> None:
+    from reportinfo import output
+    from reportinfo.render import phrases
+
+    checked = report.contacts_checked
+    if phrases.is_stale(checked, now.date()):
+        output.error(phrases.stale_warning(checked))
+
+
+def _overview(ctx: click.Context, report: Report) -> str:
+    from reportinfo.render import phrases
+
+    group = ctx.command
+    assert isinstance(group, click.Group)
+    names = group.list_commands(ctx)
+    width = max(len(name) for name in names)
+    commands = [
+        f"  {name.ljust(width)}  {group.commands[name].get_short_help_str(limit=70)}"
+        for name in names
+    ]
+    lines = [
+        report.report.title,
+        phrases.described_report(report),
+        phrases.content_note(report),
+        "",
+        "Commands:",
+        *commands,
+        "",
+        f"Help and support: {phrases.CONTACTS_COMMAND}",
+    ]
+    emergency = phrases.emergency_line(report)
+    if emergency:
+        lines.append(emergency)
+    lines.append("Run 'reportinfo COMMAND --help' for options and examples.")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """The console script's entry point."""
+    cli(prog_name="reportinfo")

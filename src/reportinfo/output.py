@@ -1,0 +1,142 @@
+"""Where output goes: the display decision, encoding fallback, and writing to the streams.
+
+The renderers return text; this module decides how it may be shown and writes it. Closed pipes
+are handled by the CLI's entry point, which owns the exit codes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TextIO
+
+MIN_WIDTH = 20  # narrower than this, rich layout is not readable; let the terminal wrap instead
+
+
+class OutputError(Exception):
+    """Standard output cannot be written to at all."""
+
+
+@dataclass(frozen=True)
+class Display:
+    rich: bool  # lay out with rich: headings, tables, numbered lists
+    color: bool  # use ANSI styles
+    hyperlinks: bool  # wrap phone numbers and web addresses in OSC 8 links
+    width: int
+    encoding: str
+
+
+def choose_display(color: str, *, isatty: bool, env: Mapping[str, str]) -> Display:
+    """Decide layout and colour: --color first, then NO_COLOR, FORCE_COLOR, TERM and the TTY.
+
+    Rich layout is for terminals; pipes and dumb terminals get plain text. Colour can be forced
+    into a pipe (--color always, FORCE_COLOR), and that brings the rich layout with it.
+    """
+    terminal = isatty and env.get("TERM", "") != "dumb"
+    if color == "always":
+        rich, use_color = True, True
+    elif color == "never" or env.get("NO_COLOR"):
+        rich, use_color = terminal, False
+    elif env.get("FORCE_COLOR") not in (None, "", "0"):
+        rich, use_color = True, True
+    else:
+        rich, use_color = terminal, terminal
+    return Display(
+        rich=rich,
+        color=use_color,
+        hyperlinks=use_color and supports_hyperlinks(env),
+        width=terminal_width(env) if rich else 0,
+        encoding=stdout_encoding(),
+    )
+
+
+def terminal_width(env: Mapping[str, str]) -> int:
+    """COLUMNS if set, else the terminal's width, else 80; never below MIN_WIDTH."""
+    columns = env.get("COLUMNS", "")
+    if columns.isdigit():
+        return max(MIN_WIDTH, int(columns))
+    try:
+        return max(MIN_WIDTH, os.get_terminal_size(sys.__stdout__.fileno()).columns)
+    except (AttributeError, OSError, ValueError):
+        return 80
+
+
+def supports_hyperlinks(env: Mapping[str, str]) -> bool:
+    """Terminals known to show OSC 8 links. Others may print them as junk, so none by default."""
+    forced = env.get("FORCE_HYPERLINK")
+    if forced is not None:
+        return forced not in ("", "0")
+    if env.get("TERM_PROGRAM") in ("iTerm.app", "WezTerm", "vscode", "ghostty"):
+        return True
+    if env.get("WT_SESSION") or env.get("KITTY_WINDOW_ID") or env.get("KONSOLE_VERSION"):
+        return True
+    return env.get("VTE_VERSION", "0").isdigit() and int(env.get("VTE_VERSION", "0")) >= 5000
+
+
+def stdout_encoding() -> str:
+    return (getattr(sys.stdout, "encoding", None) or "utf-8").lower()
+
+
+def is_unicode(encoding: str) -> bool:
+    return encoding.replace("-", "").replace("_", "").startswith("utf")
+
+
+# Typographic characters the data uses, and what to print where the terminal cannot show them.
+_ASCII_FALLBACK = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "‘": "'",
+        "’": "'",
+        "–": "-",
+        "—": "-",
+        "…": "...",
+        "•": "*",
+        "\u00a0": " ",
+    }
+)
+
+
+def fit_encoding(text: str, encoding: str) -> str:
+    """Make `text` printable in `encoding`: plain punctuation first, then '?' for the rest."""
+    if is_unicode(encoding):
+        return text
+    try:
+        text.encode(encoding)
+        return text
+    except (UnicodeEncodeError, LookupError):
+        pass
+    text = text.translate(_ASCII_FALLBACK)
+    try:
+        return text.encode(encoding, errors="replace").decode(encoding)
+    except LookupError:
+        return text.encode("ascii", errors="replace").decode("ascii")
+
+
+def write(text: str) -> None:
+    """Write `text` to standard output, ending with one newline."""
+    stream = sys.stdout
+    if stream is None:
+        raise OutputError("standard output is closed")
+    try:
+        stream.write(fit_encoding(text.rstrip("\n") + "\n", stdout_encoding()))
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as error:  # ValueError: the stream was closed under us
+        raise OutputError(f"cannot write to standard output ({error})") from None
+
+
+def error(message: str, stream: TextIO | None = None) -> None:
+    """One line on standard error, prefixed with the program name, never raising."""
+    stream = stream or sys.stderr
+    if stream is None:
+        return
+    try:
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower()
+        stream.write(fit_encoding(f"reportinfo: {message}\n", encoding))
+        stream.flush()
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,218 @@
+"""The report as rich renderables for a terminal. The only module that imports rich.
+
+Every string from the data goes into a `Text` object, never through rich's markup, emoji or
+highlighting, so a report file cannot style or control the terminal.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from datetime import datetime
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.padding import Padding
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from reportinfo.model import Channel, Contact, Report, Source
+from reportinfo.output import Display
+from reportinfo.render import Section, phrases
+
+HEADING = Style(bold=True)
+NOTE = Style(italic=True)
+QUIET = Style(dim=True)
+NUMBER = Style(bold=True, color="cyan")
+EMERGENCY = Style(bold=True, color="red")
+
+
+def render(section: Section, report: Report, now: datetime, hyperlinks: bool) -> RenderableType:
+    links = _Links(hyperlinks)
+    if section == "summary":
+        return _summary(report, links)
+    if section == "findings":
+        return _findings(report)
+    if section == "help-contacts":
+        return _contacts(report, now, links)
+    return _sources(report, links)
+
+
+def to_ansi(renderable: RenderableType, display: Display) -> str:
+    """Render to a string of text and ANSI codes, for `output.write` to print."""
+    buffer = _Buffer(display.encoding)
+    console = Console(
+        file=buffer,
+        width=display.width,
+        force_terminal=True,
+        force_interactive=False,
+        force_jupyter=False,
+        color_system="standard" if display.color else None,
+        no_color=not display.color,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+    )
+    console.print(renderable)
+    return buffer.getvalue()
+
+
+class _Buffer(io.StringIO):
+    """A string buffer that tells rich the real output encoding, so it picks ASCII boxes."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+
+class _Links:
+    """Styles for phone numbers and web addresses: links where the terminal supports them."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def phone(self, number: str) -> Style:
+        digits = number.replace(" ", "")
+        if digits.startswith("0") and len(digits) > 4:  # a UK number: tel: wants +44
+            digits = "+44" + digits[1:]
+        return NUMBER + Style(link=f"tel:{digits}" if self.enabled else None)
+
+    def web(self, address: str) -> Style:
+        url = address if address.startswith(("http://", "https://")) else f"https://{address}"
+        return Style(underline=True, link=url if self.enabled else None)
+
+    def email(self, address: str) -> Style:
+        return Style(underline=True, link=f"mailto:{address}" if self.enabled else None)
+
+    def channel(self, channel: Channel) -> Style:
+        return {"phone": self.phone, "web": self.web, "email": self.email}[channel.kind](
+            channel.value
+        )
+
+
+class _Labelled:
+    """"Label: value" on one line where it fits; else the value on its own line, never split.
+
+    Phone numbers contain spaces, so ordinary word wrapping could break one across two lines.
+    """
+
+    def __init__(self, label: str, value: str, value_style: Style) -> None:
+        self.label = Text(label, style=QUIET)
+        self.value = Text(value, style=value_style)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        line = Text.assemble(self.label, ": ", self.value, no_wrap=True)
+        if line.cell_len <= options.max_width:
+            yield line
+        else:
+            yield self.label
+            yield Text.assemble("  ", self.value, no_wrap=True, overflow="ignore")
+
+
+def _footer(report: Report) -> Text:
+    return Text(phrases.help_footer(report), style=HEADING)
+
+
+def _content_note(report: Report) -> Text:
+    return Text(phrases.content_note(report), style=NOTE)
+
+
+def _summary(report: Report, links: _Links) -> RenderableType:
+    about = report.report
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style=QUIET, no_wrap=True)
+    facts.add_column()
+    facts.add_row(Text("Period covered"), Text(f"{about.period.start} to {about.period.end}"))
+    facts.add_row(Text("Recommendations"), Text(str(about.recommendations)))
+    facts.add_row(Text("Scale"), Text(about.scale))
+    link = report.source(about.link)
+    published = Text.assemble(("Report as published: ", QUIET), (link.url, links.web(link.url)))
+    if link.note:
+        published.append(f"\n{link.note}", style=QUIET)
+    return Group(
+        _content_note(report),
+        Text(""),
+        Text(about.title, style=HEADING),
+        Text(phrases.described_report(report)),
+        Text(""),
+        facts,
+        Text(""),
+        Text("In brief", style=HEADING),
+        _numbered([point.text for point in report.summary], bullet="•"),
+        Text(""),
+        published,
+        Text(""),
+        _footer(report),
+    )
+
+
+def _findings(report: Report) -> RenderableType:
+    return Group(
+        _content_note(report),
+        Text(""),
+        Text(f"Key findings: {report.report.title}", style=HEADING),
+        Text(""),
+        _numbered([finding.text for finding in report.findings]),
+        Text(""),
+        _footer(report),
+    )
+
+
+def _numbered(items: list[str], bullet: str | None = None) -> Table:
+    table = Table.grid(padding=(0, 1, 1, 0) if bullet is None else (0, 1))
+    table.add_column(justify="right", no_wrap=True, style=NUMBER)
+    table.add_column()
+    for number, item in enumerate(items, 1):
+        table.add_row(Text(bullet or f"{number}."), Text(item))
+    return table
+
+
+def _contacts(report: Report, now: datetime, links: _Links) -> RenderableType:
+    parts: list[RenderableType] = []
+    emergency = phrases.emergency_line(report)
+    if emergency:
+        parts += [Text(emergency, style=EMERGENCY), Text("")]
+    for contact in report.contacts:
+        if not contact.emergency:
+            parts += [_contact(contact, now, links), Text("")]
+    parts.append(Text(phrases.HOURS_CAVEAT, style=QUIET))
+    return Group(*parts)
+
+
+def _contact(contact: Contact, now: datetime, links: _Links) -> RenderableType:
+    details: list[RenderableType] = [Text(contact.who)]
+    for channel in contact.channels:
+        details.append(_Labelled(phrases.channel_label(channel), channel.value, links.channel(channel)))
+        when = phrases.channel_when(channel, now)
+        if when:
+            details.append(Padding(Text(when), (0, 0, 0, 2), expand=False))
+    if contact.cost:
+        details.append(Text(f"Cost: {contact.cost}"))
+    details.append(Text(phrases.contact_checked(contact), style=QUIET))
+    return Group(Text(contact.name, style=HEADING), Padding(Group(*details), (0, 0, 0, 2), expand=False))
+
+
+def _sources(report: Report, links: _Links) -> RenderableType:
+    parts: list[RenderableType] = [Text("Sources", style=HEADING), Text("")]
+    for source in report.sources:
+        parts += [_source(source, links), Text("")]
+    return Group(*parts[:-1])
+
+
+def _source(source: Source, links: _Links) -> RenderableType:
+    published = source.publisher + (f", {source.date}" if source.date else "")
+    lines: list[RenderableType] = [
+        Text.assemble((source.title, HEADING), (f"  [{source.id}]", QUIET)),
+        Text(published),
+        Text(source.url, style=links.web(source.url)),
+    ]
+    if source.checked:
+        lines.append(Text(f"Checked {phrases.long_date(source.checked)}", style=QUIET))
+    if source.note:
+        lines.append(Text(f"Note: {source.note}"))
+    return Group(*lines)
