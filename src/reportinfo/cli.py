@@ -55,12 +55,6 @@ class ReportinfoGroup(click.Group):
             _fail(error.format_message(), error.exit_code)
         except (click.Abort, KeyboardInterrupt):
             _fail("interrupted", EXIT_INTERRUPTED)
-        except BrokenPipeError:
-            # The reader stopped reading (as `head` does): not an error. Point stdout at
-            # /dev/null so that the interpreter's final flush cannot complain either.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            sys.exit(EXIT_OK)
         sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
@@ -99,6 +93,7 @@ def section_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @click.group(
+    "reportinfo",
     cls=ReportinfoGroup,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -183,6 +178,37 @@ def sources(ctx: click.Context, output_format: str, color: str) -> None:
     _show(ctx, "sources", output_format, color)
 
 
+@cli.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.pass_context
+def validate(ctx: click.Context, path: Path | None) -> None:
+    """Check a report file and list every problem in it, one per line.
+
+    PATH defaults to the file given by --data or REPORTINFO_DATA, or else the bundled report.
+    Exits 0 when the file is valid and 1 when it is not. The format is described in
+    docs/data-format.md.
+
+    \b
+    Examples:
+      reportinfo validate my-review.yaml
+      reportinfo validate my-review.yaml | grep findings
+    """
+    from reportinfo import loader
+    from reportinfo.model import DataError
+
+    path = path or _data_path(ctx)
+    where = str(path) if path else "bundled report"
+    try:
+        report = loader.load(path)
+    except DataError as error:
+        _write("\n".join(f"{where}: {problem}" for problem in error.problems))
+        ctx.exit(EXIT_DATA)
+    _write(
+        f"{where}: valid ({len(report.summary)} summary points, {len(report.findings)} findings, "
+        f"{len(report.contacts)} contacts, {len(report.sources)} sources)"
+    )
+
+
 def _show(ctx: click.Context, section: Section, output_format: str, color: str) -> None:
     from reportinfo import output
 
@@ -213,7 +239,7 @@ def _load(ctx: click.Context) -> Report:
     from reportinfo import loader
     from reportinfo.model import DataError
 
-    path: Path | None = ctx.find_root().params.get("data")
+    path = _data_path(ctx)
     try:
         return loader.load(path)
     except DataError as error:
@@ -221,6 +247,11 @@ def _load(ctx: click.Context) -> Report:
         more = len(error.problems) - 1
         extra = f" (and {more} more: run 'reportinfo validate {path or ''}')".replace(" )", ")")
         raise DataProblem(f"{where}: {error.problems[0]}" + (extra if more else "")) from None
+
+
+def _data_path(ctx: click.Context) -> Path | None:
+    path: Path | None = ctx.find_root().params.get("data")
+    return path
 
 
 def _now(ctx: click.Context) -> datetime:
@@ -249,8 +280,7 @@ def _warn_if_stale(report: Report, now: datetime) -> None:
 def _overview(ctx: click.Context, report: Report) -> str:
     from reportinfo.render import phrases
 
-    group = ctx.command
-    assert isinstance(group, click.Group)
+    group = cli
     names = group.list_commands(ctx)
     width = max(len(name) for name in names)
     commands = [

@@ -43,7 +43,9 @@ def read_text(path: Path) -> str:
     try:
         text = raw.decode("utf-8-sig")  # accepts and drops a byte order mark
     except UnicodeDecodeError as error:
-        raise _error(f"is not UTF-8 text (byte {error.start} is 0x{raw[error.start]:02x})") from None
+        raise _error(
+            f"is not UTF-8 text (byte {error.start} is 0x{raw[error.start]:02x})"
+        ) from None
     if not text.strip():
         raise _error("is empty")
     return text

@@ -6,10 +6,10 @@ each with the path of the field it concerns (for example ``findings[2].text``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from typing import Literal
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -95,7 +95,7 @@ class Contact:
     name: str
     who: str
     channels: tuple[Channel, ...]
-    checked: date
+    checked: dt.date
     sources: tuple[str, ...]
     cost: str | None = None  # None: the sources do not say
     emergency: bool = False
@@ -108,7 +108,7 @@ class Source:
     publisher: str
     url: str
     date: str | None = None  # as published, for example "April 2017"
-    checked: date | None = None
+    checked: dt.date | None = None
     note: str | None = None
 
 
@@ -139,7 +139,7 @@ class Report:
         return _first_phone(c for c in self.contacts if not c.emergency)
 
     @property
-    def contacts_checked(self) -> date:
+    def contacts_checked(self) -> dt.date:
         """When the contact details were last confirmed: the oldest check of any contact."""
         return min(c.checked for c in self.contacts)
 
@@ -268,7 +268,9 @@ def _check_hours(path: str, hours: Hours) -> list[Problem]:
         times_ok = True
         for name in ("opens", "closes"):
             if not _TIME.fullmatch(getattr(opening, name)):
-                problems.append(Problem(f"{where}.{name}", "expected a time as HH:MM, 00:00 to 24:00"))
+                problems.append(
+                    Problem(f"{where}.{name}", "expected a time as HH:MM, 00:00 to 24:00")
+                )
                 times_ok = False
         if times_ok and opening.opens >= opening.closes:
             problems.append(Problem(where, "opens must be before closes"))

@@ -1,7 +1,6 @@
 """Where output goes: the display decision, encoding fallback, and writing to the streams.
 
-The renderers return text; this module decides how it may be shown and writes it. Closed pipes
-are handled by the CLI's entry point, which owns the exit codes.
+The renderers return text; this module decides how it may be shown and writes it.
 """
 
 from __future__ import annotations
@@ -58,8 +57,8 @@ def terminal_width(env: Mapping[str, str]) -> int:
     if columns.isdigit():
         return max(MIN_WIDTH, int(columns))
     try:
-        return max(MIN_WIDTH, os.get_terminal_size(sys.__stdout__.fileno()).columns)
-    except (AttributeError, OSError, ValueError):
+        return max(MIN_WIDTH, os.get_terminal_size(sys.__stdout__.fileno()).columns)  # type: ignore[union-attr]
+    except (AttributeError, OSError, ValueError):  # AttributeError: stdout is closed
         return 80
 
 
@@ -124,7 +123,11 @@ def write(text: str) -> None:
         stream.write(fit_encoding(text.rstrip("\n") + "\n", stdout_encoding()))
         stream.flush()
     except BrokenPipeError:
-        raise
+        # The reader stopped reading, as `head` does: not an error. Point stdout at /dev/null
+        # so that the interpreter's last flush has nowhere to fail.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
     except (OSError, ValueError) as error:  # ValueError: the stream was closed under us
         raise OutputError(f"cannot write to standard output ({error})") from None
 

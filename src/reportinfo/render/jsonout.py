@@ -36,8 +36,13 @@ def _summary(report: Report) -> dict[str, Any]:
         "content_note": _statement(report.content_note),
         "summary": [_statement(point) for point in report.summary],
         "help": _help(report),
-        "sources": _cited(report, about.sources, (about.link,), report.content_note.sources,
-                          *(point.sources for point in report.summary)),
+        "sources": _cited(
+            report,
+            about.sources,
+            (about.link,),
+            report.content_note.sources,
+            *(point.sources for point in report.summary),
+        ),
     }
 
 
@@ -50,8 +55,9 @@ def _findings(report: Report) -> dict[str, Any]:
             for number, finding in enumerate(report.findings, 1)
         ],
         "help": _help(report),
-        "sources": _cited(report, report.content_note.sources,
-                          *(finding.sources for finding in report.findings)),
+        "sources": _cited(
+            report, report.content_note.sources, *(finding.sources for finding in report.findings)
+        ),
     }
 
 

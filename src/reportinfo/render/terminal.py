@@ -7,9 +7,11 @@ highlighting, so a report file cannot style or control the terminal.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.padding import Padding
 from rich.style import Style
@@ -95,27 +97,40 @@ class _Links:
         )
 
 
-class _Labelled:
-    """"Label: value" on one line where it fits; else the value on its own line, never split.
+class _KeepTogether:
+    """Text wrapped at spaces, except inside the given phrases, which stay on one line.
 
     Phone numbers contain spaces, so ordinary word wrapping could break one across two lines.
     """
 
-    def __init__(self, label: str, value: str, value_style: Style) -> None:
-        self.label = Text(label, style=QUIET)
-        self.value = Text(value, style=value_style)
+    def __init__(self, text: Text, phrases: Iterable[str]) -> None:
+        self.text = text
+        shadow = text.plain
+        for phrase in phrases:  # hide the spaces inside each phrase from the word splitter
+            shadow = shadow.replace(phrase, phrase.replace(" ", "\0"))
+        self.words = [word.span() for word in re.finditer(r"\S+", shadow)]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
-        line = Text.assemble(self.label, ": ", self.value, no_wrap=True)
-        if line.cell_len <= options.max_width:
+        plain, breaks, column = self.text.plain, [], 0
+        for start, end in self.words:
+            width = cell_len(plain[start:end])
+            if column and column + 1 + width > options.max_width:
+                breaks.append(start)
+                column = width
+            else:
+                column += width + (1 if column else 0)
+        for line in self.text.divide(breaks):
+            line.rstrip()
             yield line
-        else:
-            yield self.label
-            yield Text.assemble("  ", self.value, no_wrap=True, overflow="ignore")
 
 
-def _footer(report: Report) -> Text:
-    return Text(phrases.help_footer(report), style=HEADING)
+def _footer(report: Report) -> RenderableType:
+    keep = [*_phones(report), phrases.CONTACTS_COMMAND]
+    return _KeepTogether(Text(phrases.help_footer(report), style=HEADING), keep)
+
+
+def _phones(report: Report) -> list[str]:
+    return [ch.value for c in report.contacts for ch in c.channels if ch.kind == "phone"]
 
 
 def _content_note(report: Report) -> Text:
@@ -176,25 +191,30 @@ def _contacts(report: Report, now: datetime, links: _Links) -> RenderableType:
     parts: list[RenderableType] = []
     emergency = phrases.emergency_line(report)
     if emergency:
-        parts += [Text(emergency, style=EMERGENCY), Text("")]
+        parts += [_KeepTogether(Text(emergency, style=EMERGENCY), _phones(report)), Text("")]
     for contact in report.contacts:
         if not contact.emergency:
-            parts += [_contact(contact, now, links), Text("")]
+            parts += [_contact(contact, now, links, _phones(report)), Text("")]
     parts.append(Text(phrases.HOURS_CAVEAT, style=QUIET))
     return Group(*parts)
 
 
-def _contact(contact: Contact, now: datetime, links: _Links) -> RenderableType:
+def _contact(contact: Contact, now: datetime, links: _Links, phones: list[str]) -> RenderableType:
     details: list[RenderableType] = [Text(contact.who)]
     for channel in contact.channels:
-        details.append(_Labelled(phrases.channel_label(channel), channel.value, links.channel(channel)))
+        line = Text.assemble(
+            (phrases.channel_label(channel), QUIET), ": ", (channel.value, links.channel(channel))
+        )
+        details.append(_KeepTogether(line, [channel.value]))
         when = phrases.channel_when(channel, now)
         if when:
             details.append(Padding(Text(when), (0, 0, 0, 2), expand=False))
     if contact.cost:
-        details.append(Text(f"Cost: {contact.cost}"))
+        details.append(_KeepTogether(Text(f"Cost: {contact.cost}"), phones))
     details.append(Text(phrases.contact_checked(contact), style=QUIET))
-    return Group(Text(contact.name, style=HEADING), Padding(Group(*details), (0, 0, 0, 2), expand=False))
+    return Group(
+        Text(contact.name, style=HEADING), Padding(Group(*details), (0, 0, 0, 2), expand=False)
+    )
 
 
 def _sources(report: Report, links: _Links) -> RenderableType:

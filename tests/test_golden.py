@@ -1,0 +1,37 @@
+"""Golden files: each section's plain output, byte for byte, at a fixed time.
+
+After a deliberate change to the data or the wording, rewrite them with
+`python -m pytest tests/test_golden.py --update-golden` and review the diff.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tests.conftest import GOLDEN, Invoke
+
+# A Saturday night: the NSPCC line is closed, the out-of-hours team is open.
+SATURDAY_NIGHT = datetime(2026, 11, 28, 23, 0, tzinfo=UTC)
+
+CASES = [
+    ("summary.txt", ["summary"]),
+    ("findings.txt", ["findings"]),
+    ("help-contacts.txt", ["help-contacts"]),
+    ("sources.txt", ["sources"]),
+    ("overview.txt", []),
+    ("help-contacts.json", ["help-contacts", "--format", "json"]),
+]
+
+
+@pytest.mark.parametrize(("name", "args"), CASES)
+def test_output_matches_golden_file(
+    invoke: Invoke, update_golden: bool, name: str, args: list[str]
+) -> None:
+    result = invoke(*args, now=SATURDAY_NIGHT)
+    assert result.exit_code == 0
+    golden = GOLDEN / name
+    if update_golden:
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8")

@@ -1,0 +1,164 @@
+"""The installed `reportinfo` as a real process: pipes, exit codes, streams and environments.
+
+These run the console script that `pip install .` put next to this interpreter, so a data file
+missing from the wheel, or a broken entry point, fails here.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+import reportinfo
+from reportinfo import loader
+from tests.conftest import INSTALLED, run_installed
+
+SECTIONS = ["summary", "findings", "help-contacts", "sources"]
+
+
+def test_the_console_script_is_installed() -> None:
+    assert INSTALLED.is_file(), f"{INSTALLED} is missing: install the project with pip first"
+
+
+def test_the_package_carries_its_data_file() -> None:
+    package_dir = Path(reportinfo.__file__).parent
+    if package_dir.parent.name == "src":
+        pytest.skip("running from the source tree (an editable install), not from a wheel")
+    bundled = resources.files("reportinfo") / "data" / "report.yaml"
+    assert bundled.is_file(), "data/report.yaml is not in the wheel"
+    assert loader.bundled_path() == Path(str(bundled))
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_each_section_piped_from_any_directory(section: str, tmp_path: Path) -> None:
+    result = run_installed(section, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
+    assert "\x1b" not in result.stdout
+    if section != "help-contacts":  # help-contacts may warn on stderr once its data is a year old
+        assert result.stderr == ""
+
+
+def test_python_dash_m_works(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reportinfo", "findings"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "1. In the past" in result.stdout
+
+
+def test_missing_data_file_is_one_line_on_stderr_exit_1(tmp_path: Path) -> None:
+    result = run_installed("--data", str(tmp_path / "nope.yaml"), "summary")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == f"reportinfo: {tmp_path / 'nope.yaml'}: no such file\n"
+
+
+def test_data_from_the_environment(tmp_path: Path) -> None:
+    result = run_installed("findings", env={"REPORTINFO_DATA": str(tmp_path)})
+    assert result.returncode == 1
+    assert result.stderr == f"reportinfo: {tmp_path}: is a directory, not a file\n"
+
+
+def test_unknown_command_exit_2_no_traceback() -> None:
+    result = run_installed("finding")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "reportinfo: No such command 'finding'. Did you mean 'findings'? Try 'reportinfo --help'.\n"
+    )
+
+
+def test_output_cut_short_by_head_exits_quietly() -> None:
+    result = subprocess.run(
+        f"'{INSTALLED}' sources | head -n 1; exit ${{PIPESTATUS[0]}}",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout == "Sources\n"
+    assert result.stderr == ""
+
+
+def test_reader_that_closes_at_once_gets_no_traceback() -> None:
+    # A large output into a pipe whose reader has gone: the write itself fails.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    process = subprocess.run(
+        [str(INSTALLED), "sources", "--format", "json"],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    os.close(write_end)
+    assert process.returncode == 0
+    assert process.stderr == ""
+
+
+def test_closed_stdout_is_exit_3_with_a_message() -> None:
+    result = subprocess.run(
+        f"'{INSTALLED}' summary >&-", shell=True, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 3
+    assert result.stderr == "reportinfo: standard output is closed\n"
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize(
+    "args", [["summary"], ["findings", "--color", "always"], ["help-contacts", "--format", "json"]]
+)
+def test_narrow_encodings_fall_back_to_plain_punctuation(encoding: str, args: list[str]) -> None:
+    result = subprocess.run(
+        [str(INSTALLED), *args],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": encoding},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    text = result.stdout.decode(encoding)
+    assert "Traceback" not in text
+    if args[0] == "findings":
+        assert '"not heard"' in text
+    if args[0] == "summary":
+        assert "1998 - 2016" in text
+
+
+@pytest.mark.parametrize("columns", ["1", "20", "1000"])
+def test_odd_widths_do_not_break_output(columns: str) -> None:
+    result = run_installed("help-contacts", "--color", "always", env={"COLUMNS": columns})
+    assert result.returncode == 0
+    assert "0808 800 5000" in result.stdout
+
+
+def test_dumb_terminal_unset_home_and_read_only_directory(tmp_path: Path) -> None:
+    read_only = tmp_path / "ro"
+    read_only.mkdir()
+    read_only.chmod(0o555)
+    env = {k: v for k, v in os.environ.items() if k != "HOME"}
+    env["TERM"] = "dumb"
+    result = subprocess.run(
+        [str(INSTALLED), "summary"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=read_only,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "\x1b" not in result.stdout
+    assert list(read_only.iterdir()) == [], "reportinfo never writes a file"
