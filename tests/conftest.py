@@ -56,7 +56,11 @@ def invoke() -> Invoke:
 @pytest.fixture(scope="session")
 def report_data() -> dict[str, Any]:
     """The bundled report as plain YAML data, to copy and change in tests."""
-    data: dict[str, Any] = yaml.safe_load(loader.bundled_path().read_text(encoding="utf-8"))
+    return bundled_yaml()
+
+
+def bundled_yaml() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(Path(loader.bundled_path()).read_text(encoding="utf-8"))
     return data
 
 

@@ -31,7 +31,7 @@ def test_the_package_carries_its_data_file() -> None:
         pytest.skip("running from the source tree (an editable install), not from a wheel")
     bundled = resources.files("reportinfo") / "data" / "report.yaml"
     assert bundled.is_file(), "data/report.yaml is not in the wheel"
-    assert loader.bundled_path() == Path(str(bundled))
+    assert Path(loader.bundled_path()) == Path(str(bundled))
 
 
 @pytest.mark.parametrize("section", SECTIONS)

@@ -10,7 +10,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -101,14 +100,14 @@ def section_options(command: Callable[..., Any]) -> Callable[..., Any]:
 )
 @click.option(
     "--data",
-    type=click.Path(path_type=Path),
+    type=click.Path(),
     envvar="REPORTINFO_DATA",
     metavar="PATH",
     help="Read this report file instead of the bundled one. [env: REPORTINFO_DATA]",
 )
 @click.version_option(__version__, "-V", "--version", prog_name="reportinfo")
 @click.pass_context
-def cli(ctx: click.Context, data: Path | None) -> None:
+def cli(ctx: click.Context, data: str | None) -> None:
     """The 2017 serious case review of child sexual exploitation in Buckinghamshire, and
     where to find help.
 
@@ -179,9 +178,9 @@ def sources(ctx: click.Context, output_format: str, color: str) -> None:
 
 
 @cli.command()
-@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.argument("path", required=False, type=click.Path())
 @click.pass_context
-def validate(ctx: click.Context, path: Path | None) -> None:
+def validate(ctx: click.Context, path: str | None) -> None:
     """Check a report file and list every problem in it, one per line.
 
     PATH defaults to the file given by --data or REPORTINFO_DATA, or else the bundled report.
@@ -249,8 +248,8 @@ def _load(ctx: click.Context) -> Report:
         raise DataProblem(f"{where}: {error.problems[0]}" + (extra if more else "")) from None
 
 
-def _data_path(ctx: click.Context) -> Path | None:
-    path: Path | None = ctx.find_root().params.get("data")
+def _data_path(ctx: click.Context) -> str | None:
+    path: str | None = ctx.find_root().params.get("data")
     return path
 
 

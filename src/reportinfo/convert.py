@@ -1,6 +1,6 @@
-"""Turn parsed YAML (mappings, lists, scalars) into the model's dataclasses.
+"""Turn parsed YAML (mappings, lists, scalars) into the model's records.
 
-Walks a dataclass's type hints and collects every mismatch as a `Problem` with its field path,
+Walks a record's type hints and collects every mismatch as a `Problem` with its field path,
 so that `reportinfo validate` can list them all at once. Hand-written because the libraries that
 do this either stop at the first error (msgspec) or cost more start-up time than the whole
 command (pydantic, cattrs, jsonschema). It understands exactly the types the model uses.
@@ -8,7 +8,6 @@ command (pydantic, cattrs, jsonschema). It understands exactly the types the mod
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import types
 from datetime import date, datetime
@@ -48,8 +47,8 @@ def _convert(tp: Any, value: object, path: str, problems: list[Problem], allow_e
         return _INVALID
 
     origin = get_origin(tp)
-    if dataclasses.is_dataclass(tp):
-        return _convert_dataclass(tp, value, path, problems)
+    if _is_record(tp):
+        return _convert_record(tp, value, path, problems)
     if origin in (Union, types.UnionType):  # X | None
         if value is None:
             return None
@@ -101,18 +100,22 @@ def _convert(tp: Any, value: object, path: str, problems: list[Problem], allow_e
     raise TypeError(f"the model uses a type convert does not know: {tp!r}")
 
 
-def _convert_dataclass(cls: Any, value: object, path: str, problems: list[Problem]) -> Any:
+def _is_record(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields")
+
+
+def _convert_record(cls: Any, value: object, path: str, problems: list[Problem]) -> Any:
     if not isinstance(value, dict):
         problems.append(Problem(path, f"expected a mapping, got {_describe(value)}"))
         return _INVALID
-    fields = {field.name: field for field in dataclasses.fields(cls)}
+    fields: tuple[str, ...] = cls._fields
     prefix = f"{path}." if path else ""
     for key in value:
         if key not in fields:
             problems.append(_unknown_key(prefix, key, list(fields)))
     kwargs = {}
-    for name, field in fields.items():
-        has_default = field.default is not dataclasses.MISSING
+    for name in fields:
+        has_default = name in cls._field_defaults
         if name not in value:
             if not has_default:
                 problems.append(Problem(f"{prefix}{name}", "missing (required)"))
@@ -142,7 +145,7 @@ def _hints(cls: type) -> dict[str, Any]:
 
 @cache
 def _required(cls: Any) -> int:
-    return sum(field.default is dataclasses.MISSING for field in dataclasses.fields(cls))
+    return len(cls._fields) - len(cls._field_defaults)
 
 
 def _describe(value: object) -> str:

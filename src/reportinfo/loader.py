@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from importlib import resources
-from pathlib import Path
+import os
 from typing import Any
 
 from reportinfo.model import DataError, Problem, Report, build_report
@@ -11,24 +10,30 @@ from reportinfo.model import DataError, Problem, Report, build_report
 MAX_BYTES = 1024 * 1024  # a report is a page of text; anything bigger is a mistake or an attack
 
 
-def bundled_path() -> Path:
-    """The report that ships with reportinfo."""
-    packaged = resources.files("reportinfo") / "data" / "report.yaml"
-    if packaged.is_file():
-        return Path(str(packaged))
+def bundled_path() -> str:
+    """The report that ships with reportinfo, inside the installed package.
+
+    This is the directory importlib.resources.files("reportinfo") gives for an installed wheel;
+    it is found from this module's own location because importing importlib.resources (with
+    zipfile and tempfile behind it) would add a quarter to every command's start-up time.
+    """
+    package = os.path.dirname(os.path.abspath(__file__))
+    packaged = os.path.join(package, "data", "report.yaml")
+    if os.path.isfile(packaged):
+        return packaged
     # An editable install runs the package from src/, where the wheel's copy of data/report.yaml
     # does not exist: use the project's own data/ folder, two levels up.
-    return Path(__file__).resolve().parents[2] / "data" / "report.yaml"
+    return os.path.join(os.path.dirname(os.path.dirname(package)), "data", "report.yaml")
 
 
-def load(path: Path | None = None) -> Report:
+def load(path: str | None = None) -> Report:
     """Read and check the report at `path`, or the bundled one."""
     return build_report(parse_yaml(read_text(path or bundled_path())))
 
 
-def read_text(path: Path) -> str:
+def read_text(path: str) -> str:
     try:
-        with path.open("rb") as file:
+        with open(path, "rb") as file:
             raw = file.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise _error("no such file") from None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
@@ -23,6 +22,15 @@ def render(section: Section, report: Report, now: datetime, ascii_only: bool = F
     )
 
 
+def _plain(record: Any) -> Any:
+    """A record as JSON-ready dicts and lists, all the way down."""
+    if hasattr(record, "_asdict"):
+        return {key: _plain(value) for key, value in record._asdict().items()}
+    if isinstance(record, tuple):
+        return [_plain(value) for value in record]
+    return record
+
+
 def _iso(value: object) -> str:
     if isinstance(value, date):  # dates and datetimes
         return value.isoformat()
@@ -32,7 +40,7 @@ def _iso(value: object) -> str:
 def _summary(report: Report) -> dict[str, Any]:
     about = report.report
     return {
-        "report": asdict(about),
+        "report": _plain(about),
         "content_note": _statement(report.content_note),
         "summary": [_statement(point) for point in report.summary],
         "help": _help(report),
@@ -118,7 +126,7 @@ def _channel(channel: Channel, now: datetime) -> dict[str, Any]:
         "kind": channel.kind,
         "label": phrases.channel_label(channel),
         "value": channel.value,
-        "hours": asdict(channel.hours) if channel.hours else None,
+        "hours": _plain(channel.hours) if channel.hours else None,
         "open_now": line.open if line else None,
         "changes_at": line.changes_at if line else None,
         "status": phrases.channel_status(channel, now),
@@ -130,4 +138,4 @@ def _cited(report: Report, *groups: tuple[str, ...]) -> list[dict[str, Any]]:
 
 
 def _source(source: Source) -> dict[str, Any]:
-    return asdict(source)
+    return source._asdict()

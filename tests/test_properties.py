@@ -1,0 +1,79 @@
+"""Any bytes, any YAML value: loading ends in a valid report or a clean DataError, quickly."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reportinfo import loader
+from reportinfo.model import DataError, Report
+from tests.conftest import bundled_yaml
+
+BUNDLED = bundled_yaml()
+
+yaml_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=20)
+    | st.dates(),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+PROPERTY_SETTINGS = settings(
+    max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+def load_ends_cleanly(path: Path) -> None:
+    try:
+        result = loader.load(str(path))
+    except DataError as error:
+        problems = error.problems
+    else:
+        assert isinstance(result, Report)
+        return
+    assert problems
+    assert all(str(problem) for problem in problems)
+
+
+@PROPERTY_SETTINGS
+@given(content=st.binary(max_size=2000))
+def test_any_bytes(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "report.yaml"
+    path.write_bytes(content)
+    load_ends_cleanly(path)
+
+
+@PROPERTY_SETTINGS
+@given(value=yaml_values)
+def test_any_yaml_value(tmp_path: Path, value: object) -> None:
+    path = tmp_path / "report.yaml"
+    path.write_text(yaml.safe_dump(value), encoding="utf-8")
+    load_ends_cleanly(path)
+
+
+@PROPERTY_SETTINGS
+@given(data=st.data())
+def test_any_field_replaced_by_any_value(tmp_path: Path, data: st.DataObject) -> None:
+    """Swap one field somewhere in the real report for an arbitrary value."""
+    report = copy.deepcopy(BUNDLED)
+    target: Any = report
+    while True:
+        keys = list(target) if isinstance(target, dict) else list(range(len(target)))
+        key = data.draw(st.sampled_from(keys))
+        if not isinstance(target[key], dict | list) or not target[key] or data.draw(st.booleans()):
+            target[key] = data.draw(yaml_values)
+            break
+        target = target[key]
+    path = tmp_path / "report.yaml"
+    path.write_text(yaml.safe_dump(report, allow_unicode=True), encoding="utf-8")
+    load_ends_cleanly(path)

@@ -1,0 +1,78 @@
+"""Lean start-up, checked deterministically: what a command imports, not how long it takes."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+PROBE = """
+import json, sys
+from reportinfo.cli import cli
+try:
+    cli.main({args!r}, prog_name="reportinfo", standalone_mode=False)
+finally:
+    sys.stderr.write("MODULES=" + json.dumps(sorted(sys.modules)) + "\\n")
+"""
+
+
+def modules_after(*args: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=list(args))],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    line = next(line for line in result.stderr.splitlines() if line.startswith("MODULES="))
+    return set(json.loads(line.removeprefix("MODULES=")))
+
+
+def test_help_needs_only_click() -> None:
+    loaded = modules_after("--help")
+    assert not {"rich", "yaml", "zoneinfo", "reportinfo.model", "reportinfo.loader"} & loaded
+
+
+@pytest.mark.parametrize("section", ["summary", "findings", "sources"])
+def test_piped_sections_do_not_import_rich_or_zoneinfo(section: str) -> None:
+    loaded = modules_after(section)
+    assert "yaml" in loaded
+    assert not {m for m in loaded if m == "rich" or m.startswith("rich.")}
+    assert "zoneinfo" not in loaded
+    assert "reportinfo.render.jsonout" not in loaded
+
+
+def test_piped_help_contacts_does_not_import_rich() -> None:
+    assert "rich" not in modules_after("help-contacts")
+
+
+def own_import_times() -> dict[str, int]:
+    """Self import time in microseconds of each of our modules, from `python -X importtime`."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-c",
+            "import reportinfo.cli, reportinfo.loader, reportinfo.model, reportinfo.convert, "
+            "reportinfo.output, reportinfo.render.plain, reportinfo.render.jsonout, reportinfo.hours",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found = re.findall(r"import time:\s+(\d+) \|\s+\d+ \|\s+(reportinfo\S*)", result.stderr)
+    assert found, result.stderr
+    return {name: int(self_us) for self_us, name in found}
+
+
+def test_no_module_of_ours_is_slow_to_import() -> None:
+    # The best of three runs, so that a busy machine does not fail it: this guards against a
+    # heavy import creeping in at module level, not against noise.
+    runs = [own_import_times() for _ in range(3)]
+    best = {name: min(run[name] for run in runs) for name in runs[0]}
+    slow = {name: us for name, us in best.items() if us > 8000}
+    assert not slow, f"own import time over 8 ms: {slow}"
