@@ -17,7 +17,7 @@ SECTIONS = ["summary", "findings", "help-contacts", "sources"]
 def test_version(invoke: Invoke) -> None:
     result = invoke("--version")
     assert result.exit_code == 0
-    assert result.stdout == f"reportinfo, version {__version__}\n"
+    assert result.stdout == f"reportinfo {__version__}\n"
 
 
 def test_no_command_prints_an_overview_with_the_way_to_help(invoke: Invoke) -> None:

@@ -43,7 +43,7 @@ def test_terminal_gets_colour_and_layout() -> None:
     screen = run_in_pty("findings")
     assert "\x1b[" in screen
     assert "Content note: This report discusses child sexual abuse and suicide." in screen
-    assert "\x1b[1;36m1.\x1b[0m" in screen  # numbers styled in their own column
+    assert "\x1b[1;36m1. \x1b[0mIn the past" in screen  # numbers styled, before the text
     assert "\n1. In the past" in strip_ansi(screen).replace("\r", "")
 
 

@@ -34,8 +34,25 @@ Exit codes:
   {EXIT_OUTPUT}  standard output is closed or cannot be written"""
 
 
+class ReportinfoContext(click.Context):
+    def make_formatter(self) -> click.HelpFormatter:
+        # Give click the width itself: click would otherwise import shutil (and with it bz2
+        # and lzma) just to ask for the terminal size, a tenth of --help's start-up time.
+        from reportinfo.output import terminal_width
+
+        width = max(min(terminal_width(os.environ), 80) - 2, 50)
+        return self.formatter_class(width=width, max_width=self.max_content_width)
+
+
+class ReportinfoCommand(click.Command):
+    context_class = ReportinfoContext
+
+
 class ReportinfoGroup(click.Group):
     """A click group whose errors are one line on stderr with a documented exit code."""
+
+    context_class = ReportinfoContext
+    command_class = ReportinfoCommand
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self.commands)  # the order they are defined in, not alphabetical
@@ -105,7 +122,14 @@ def section_options(command: Callable[..., Any]) -> Callable[..., Any]:
     metavar="PATH",
     help="Read this report file instead of the bundled one. [env: REPORTINFO_DATA]",
 )
-@click.version_option(__version__, "-V", "--version", prog_name="reportinfo")
+@click.version_option(
+    __version__,
+    "-V",
+    "--version",
+    prog_name="reportinfo",
+    message="%(prog)s %(version)s",
+    help="Show the version and exit.",
+)
 @click.pass_context
 def cli(ctx: click.Context, data: str | None) -> None:
     """The 2017 serious case review of child sexual exploitation in Buckinghamshire, and

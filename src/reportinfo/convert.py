@@ -18,12 +18,13 @@ from reportinfo.model import DataError, Problem
 
 T = TypeVar("T")
 
-# Control characters could move the cursor, retitle the window or hide text on a terminal;
-# bidirectional overrides could make text read differently from what it is.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
-
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+@cache
+def _control() -> re.Pattern[str]:
+    """Control characters could move the cursor, retitle the window or hide text on a terminal;
+    bidirectional overrides could make text read differently from what it is. Compiled only
+    when a string fails the cheaper isprintable() test."""
+    return re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class _Invalid:
@@ -74,7 +75,7 @@ def _convert(tp: Any, value: object, path: str, problems: list[Problem], allow_e
             return problem(f"expected text, got {_describe(value)}")
         if not value.strip():
             return problem("must not be empty")
-        control = _CONTROL.search(value)
+        control = None if value.isprintable() else _control().search(value)  # fast path first
         if control:
             if control.group() == "\n":
                 return problem("contains a line break; write it on one line, or fold it with >-")
@@ -91,11 +92,11 @@ def _convert(tp: Any, value: object, path: str, problems: list[Problem], allow_e
     if tp is date:
         if isinstance(value, date) and not isinstance(value, datetime):
             return value  # YAML reads an unquoted 2026-11-28 as a date already
-        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        if isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-":
             try:
                 return date.fromisoformat(value)
             except ValueError:
-                return problem(f"'{value}' is not a real date")
+                return problem(f"'{value}' is not a real date as YYYY-MM-DD")
         return problem(f"expected a date as YYYY-MM-DD, got {_describe(value)}")
     raise TypeError(f"the model uses a type convert does not know: {tp!r}")
 

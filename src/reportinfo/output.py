@@ -8,8 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 MIN_WIDTH = 20  # narrower than this, rich layout is not readable; let the terminal wrap instead
 
@@ -18,8 +17,7 @@ class OutputError(Exception):
     """Standard output cannot be written to at all."""
 
 
-@dataclass(frozen=True)
-class Display:
+class Display(NamedTuple):
     rich: bool  # lay out with rich: headings, tables, numbered lists
     color: bool  # use ANSI styles
     hyperlinks: bool  # wrap phone numbers and web addresses in OSC 8 links

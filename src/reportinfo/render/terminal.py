@@ -15,7 +15,6 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.padding import Padding
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 
 from reportinfo.model import Channel, Contact, Report, Source
@@ -97,36 +96,43 @@ class _Links:
         )
 
 
-class _KeepTogether:
-    """Text wrapped at spaces, except inside the given phrases, which stay on one line.
+class _Paragraph:
+    """Text wrapped at spaces, never inside the `keep` phrases, with an optional hanging label.
 
-    Phone numbers contain spaces, so ordinary word wrapping could break one across two lines.
+    Phone numbers contain spaces, so rich's own word wrapping could break one across two lines.
+    The label ("1. ", "• ") stands before the first line and the rest are indented to match.
     """
 
-    def __init__(self, text: Text, phrases: Iterable[str]) -> None:
+    def __init__(self, text: Text, keep: Iterable[str] = (), label: str = "") -> None:
         self.text = text
+        self.label = label
         shadow = text.plain
-        for phrase in phrases:  # hide the spaces inside each phrase from the word splitter
+        for phrase in keep:  # hide the spaces inside each phrase from the word splitter
             shadow = shadow.replace(phrase, phrase.replace(" ", "\0"))
         self.words = [word.span() for word in re.finditer(r"\S+", shadow)]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        indent = cell_len(self.label)
+        width = max(1, options.max_width - indent)
         plain, breaks, column = self.text.plain, [], 0
         for start, end in self.words:
-            width = cell_len(plain[start:end])
-            if column and column + 1 + width > options.max_width:
+            length = cell_len(plain[start:end])
+            if column and column + 1 + length > width:
                 breaks.append(start)
-                column = width
+                column = length
             else:
-                column += width + (1 if column else 0)
-        for line in self.text.divide(breaks):
+                column += length + (1 if column else 0)
+        for number, line in enumerate(self.text.divide(breaks)):
             line.rstrip()
+            if indent:
+                prefix = Text(self.label, style=NUMBER) if number == 0 else Text(" " * indent)
+                line = Text.assemble(prefix, line)
             yield line
 
 
 def _footer(report: Report) -> RenderableType:
     keep = [*_phones(report), phrases.CONTACTS_COMMAND]
-    return _KeepTogether(Text(phrases.help_footer(report), style=HEADING), keep)
+    return _Paragraph(Text(phrases.help_footer(report), style=HEADING), keep)
 
 
 def _phones(report: Report) -> list[str]:
@@ -139,12 +145,14 @@ def _content_note(report: Report) -> Text:
 
 def _summary(report: Report, links: _Links) -> RenderableType:
     about = report.report
-    facts = Table.grid(padding=(0, 2))
-    facts.add_column(style=QUIET, no_wrap=True)
-    facts.add_column()
-    facts.add_row(Text("Period covered"), Text(f"{about.period.start} to {about.period.end}"))
-    facts.add_row(Text("Recommendations"), Text(str(about.recommendations)))
-    facts.add_row(Text("Scale"), Text(about.scale))
+    facts = [
+        _Paragraph(Text.assemble((f"{label}: ", QUIET), value))
+        for label, value in (
+            ("Period covered", f"{about.period.start} to {about.period.end}"),
+            ("Recommendations", str(about.recommendations)),
+            ("Scale", about.scale),
+        )
+    ]
     link = report.source(about.link)
     published = Text.assemble(("Report as published: ", QUIET), (link.url, links.web(link.url)))
     if link.note:
@@ -155,10 +163,10 @@ def _summary(report: Report, links: _Links) -> RenderableType:
         Text(about.title, style=HEADING),
         Text(phrases.described_report(report)),
         Text(""),
-        facts,
+        *facts,
         Text(""),
         Text("In brief", style=HEADING),
-        _numbered([point.text for point in report.summary], bullet="•"),
+        *(_Paragraph(Text(point.text), label="• ") for point in report.summary),
         Text(""),
         published,
         Text(""),
@@ -178,20 +186,20 @@ def _findings(report: Report) -> RenderableType:
     )
 
 
-def _numbered(items: list[str], bullet: str | None = None) -> Table:
-    table = Table.grid(padding=(0, 1, 1, 0) if bullet is None else (0, 1))
-    table.add_column(justify="right", no_wrap=True, style=NUMBER)
-    table.add_column()
+def _numbered(items: list[str]) -> RenderableType:
+    """A numbered list with hanging indents and a blank line between items."""
+    width = len(str(len(items))) + 1
+    paragraphs: list[RenderableType] = []
     for number, item in enumerate(items, 1):
-        table.add_row(Text(bullet or f"{number}."), Text(item))
-    return table
+        paragraphs += [_Paragraph(Text(item), label=f"{number}.".rjust(width) + " "), Text("")]
+    return Group(*paragraphs[:-1])
 
 
 def _contacts(report: Report, now: datetime, links: _Links) -> RenderableType:
     parts: list[RenderableType] = []
     emergency = phrases.emergency_line(report)
     if emergency:
-        parts += [_KeepTogether(Text(emergency, style=EMERGENCY), _phones(report)), Text("")]
+        parts += [_Paragraph(Text(emergency, style=EMERGENCY), _phones(report)), Text("")]
     for contact in report.contacts:
         if not contact.emergency:
             parts += [_contact(contact, now, links, _phones(report)), Text("")]
@@ -205,12 +213,12 @@ def _contact(contact: Contact, now: datetime, links: _Links, phones: list[str]) 
         line = Text.assemble(
             (phrases.channel_label(channel), QUIET), ": ", (channel.value, links.channel(channel))
         )
-        details.append(_KeepTogether(line, [channel.value]))
+        details.append(_Paragraph(line, [channel.value]))
         when = phrases.channel_when(channel, now)
         if when:
             details.append(Padding(Text(when), (0, 0, 0, 2), expand=False))
     if contact.cost:
-        details.append(_KeepTogether(Text(f"Cost: {contact.cost}"), phones))
+        details.append(_Paragraph(Text(f"Cost: {contact.cost}"), phones))
     details.append(Text(phrases.contact_checked(contact), style=QUIET))
     return Group(
         Text(contact.name, style=HEADING), Padding(Group(*details), (0, 0, 0, 2), expand=False)

@@ -1,0 +1,145 @@
+"""Start-up benchmark: the installed `reportinfo` against `python -c "import click"`.
+
+Runs each case as a whole process, alternating with the baseline pair by pair after warm-up
+runs, and prints the median wall time, the median of the pairwise ratios and the peak memory
+(maximum resident set size) of each case. Standard library only; not part of the test suite.
+
+    python benchmarks/startup.py              # 30 pairs per case
+    python benchmarks/startup.py --pairs 50
+    python benchmarks/startup.py --scale      # piped time for large generated reports
+
+Run it with the interpreter of the environment reportinfo is installed in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+REPORTINFO = str(BIN / "reportinfo")
+BASELINE = [sys.executable, "-c", "import click"]
+
+# name, arguments, target ratio, peak memory target in MiB
+CASES: list[tuple[str, list[str], float, int]] = [
+    ("--help", ["--help"], 1.15, 16),
+    ("summary (piped)", ["summary"], 1.4, 16),
+    ("findings (piped)", ["findings"], 1.4, 16),
+    ("help-contacts (piped)", ["help-contacts"], 1.4, 16),
+    ("sources (piped)", ["sources"], 1.4, 16),
+    ("summary --format json", ["summary", "--format", "json"], 1.4, 16),
+    ("help-contacts --format json", ["help-contacts", "--format", "json"], 1.4, 16),
+    ("summary (terminal)", ["summary", "--color", "always"], 2.0, 20),
+    ("findings (terminal)", ["findings", "--color", "always"], 2.0, 20),
+    ("help-contacts (terminal)", ["help-contacts", "--color", "always"], 2.0, 20),
+    ("sources (terminal)", ["sources", "--color", "always"], 2.0, 20),
+]
+
+
+def run(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time in seconds and the child's peak RSS in KiB (Linux reports KiB)."""
+    start = time.perf_counter()
+    with subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    ) as child:
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+    elapsed = time.perf_counter() - start
+    if child.returncode != 0:
+        sys.exit(f"{' '.join(command)} exited {child.returncode}")
+    return elapsed, usage.ru_maxrss
+
+
+def measure(command: list[str], pairs: int, warmup: int, env: dict[str, str]) -> dict[str, float]:
+    for _ in range(warmup):
+        run(BASELINE, env)
+        run(command, env)
+    times, ratios, peaks, base_times = [], [], [], []
+    for _ in range(pairs):
+        base, _ = run(BASELINE, env)
+        took, peak = run(command, env)
+        times.append(took)
+        base_times.append(base)
+        ratios.append(took / base)
+        peaks.append(peak)
+    return {
+        "median_ms": statistics.median(times) * 1000,
+        "baseline_ms": statistics.median(base_times) * 1000,
+        "ratio": statistics.median(ratios),
+        "peak_mib": max(peaks) / 1024,
+    }
+
+
+def startup(pairs: int, warmup: int) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env["COLUMNS"] = "100"
+    print(
+        f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, "
+        f"{platform.machine()}, {pairs} pairs after {warmup} warm-up runs"
+    )
+    print(
+        f"{'case':30} {'median':>9} {'baseline':>9} {'ratio':>6} {'target':>7} {'peak RSS':>9} {'target':>7}"
+    )
+    failures = 0
+    for name, args, target, memory in CASES:
+        result = measure([REPORTINFO, *args], pairs, warmup, env)
+        ok = result["ratio"] <= target and result["peak_mib"] <= memory
+        failures += not ok
+        print(
+            f"{name:30} {result['median_ms']:7.1f}ms {result['baseline_ms']:7.1f}ms "
+            f"{result['ratio']:5.2f}x {target:6.2f}x {result['peak_mib']:6.1f}MiB {memory:4d}MiB"
+            f"{'' if ok else '  MISSED'}"
+        )
+    print("all targets met" if not failures else f"{failures} target(s) missed")
+
+
+def scale(sizes: list[int]) -> None:
+    """Piped `findings` for generated reports of growing size, up to just under 1 MiB."""
+    import yaml
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from reportinfo import loader
+
+    data = yaml.safe_load(Path(loader.bundled_path()).read_text(encoding="utf-8"))
+    finding = {
+        "text": "Some young people who asked for help were not believed, the review found.",
+        "sources": ["bfp-article"],
+    }
+    env = dict(os.environ)
+    print(f"{'findings':>9} {'file size':>10} {'median':>9} {'per 1,000 findings':>19}")
+    with tempfile.TemporaryDirectory() as folder:
+        for count in sizes:
+            data["findings"] = [finding] * count
+            path = Path(folder) / f"report-{count}.yaml"
+            path.write_text(
+                yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+            )
+            size = path.stat().st_size
+            times = [run([REPORTINFO, "--data", str(path), "findings"], env)[0] for _ in range(7)]
+            median = statistics.median(times) * 1000
+            print(
+                f"{count:9,} {size / 1024:8.0f}KiB {median:7.0f}ms {median / count * 1000:17.1f}ms"
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--scale", action="store_true", help="time large reports instead")
+    options = parser.parse_args()
+    if options.scale:
+        scale([500, 1000, 2000, 4000, 8000, 11000])
+    else:
+        startup(options.pairs, options.warmup)
+
+
+if __name__ == "__main__":
+    main()
