@@ -80,13 +80,12 @@ def measure(command: list[str], pairs: int, warmup: int, env: dict[str, str]) ->
 def startup(pairs: int, warmup: int) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     env["COLUMNS"] = "100"
+    python = f"{platform.python_implementation()} {platform.python_version()}"
     print(
-        f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, "
-        f"{platform.machine()}, {pairs} pairs after {warmup} warm-up runs"
+        f"{python}, {os.cpu_count()} cores, {platform.machine()}, {pairs} pairs, {warmup} warm-up"
     )
-    print(
-        f"{'case':30} {'median':>9} {'baseline':>9} {'ratio':>6} {'target':>7} {'peak RSS':>9} {'target':>7}"
-    )
+    columns = ("median", "baseline", "ratio", "target", "peak RSS", "target")
+    print(f"{'case':30} " + " ".join(f"{c:>9}" for c in columns))
     failures = 0
     for name, args, target, memory in CASES:
         result = measure([REPORTINFO, *args], pairs, warmup, env)
@@ -104,7 +103,6 @@ def scale(sizes: list[int]) -> None:
     """Piped `findings` for generated reports of growing size, up to just under 1 MiB."""
     import yaml
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     from reportinfo import loader
 
     data = yaml.safe_load(Path(loader.bundled_path()).read_text(encoding="utf-8"))
@@ -118,15 +116,13 @@ def scale(sizes: list[int]) -> None:
         for count in sizes:
             data["findings"] = [finding] * count
             path = Path(folder) / f"report-{count}.yaml"
-            path.write_text(
-                yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
-            )
+            text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+            path.write_text(text, encoding="utf-8")
             size = path.stat().st_size
             times = [run([REPORTINFO, "--data", str(path), "findings"], env)[0] for _ in range(7)]
             median = statistics.median(times) * 1000
-            print(
-                f"{count:9,} {size / 1024:8.0f}KiB {median:7.0f}ms {median / count * 1000:17.1f}ms"
-            )
+            per_thousand = median / count * 1000
+            print(f"{count:9,} {size / 1024:8.0f}KiB {median:7.0f}ms {per_thousand:17.1f}ms")
 
 
 def main() -> None:
