@@ -106,23 +106,28 @@ def scale(sizes: list[int]) -> None:
     from reportinfo import loader
 
     data = yaml.safe_load(Path(loader.bundled_path()).read_text(encoding="utf-8"))
-    finding = {
-        "text": "Some young people who asked for help were not believed, the review found.",
-        "sources": ["bfp-article"],
-    }
+    finding = "Some young people who asked for help were not believed, the review found."
     env = dict(os.environ)
-    print(f"{'findings':>9} {'file size':>10} {'median':>9} {'per 1,000 findings':>19}")
+    print(f"{'findings':>9} {'file size':>10} {'median':>9} {'added per 1,000':>16}")
+    base = None
     with tempfile.TemporaryDirectory() as folder:
         for count in sizes:
-            data["findings"] = [finding] * count
+            # New objects each time: PyYAML writes repeats of one object as aliases.
+            data["findings"] = [
+                {"text": f"{finding} ({n})", "sources": ["bfp-article"]} for n in range(count)
+            ]
             path = Path(folder) / f"report-{count}.yaml"
             text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
             path.write_text(text, encoding="utf-8")
             size = path.stat().st_size
             times = [run([REPORTINFO, "--data", str(path), "findings"], env)[0] for _ in range(7)]
             median = statistics.median(times) * 1000
-            per_thousand = median / count * 1000
-            print(f"{count:9,} {size / 1024:8.0f}KiB {median:7.0f}ms {per_thousand:17.1f}ms")
+            if base is None:
+                base = (count, median)
+                print(f"{count:9,} {size / 1024:8.0f}KiB {median:7.0f}ms")
+                continue
+            per_thousand = (median - base[1]) / (count - base[0]) * 1000
+            print(f"{count:9,} {size / 1024:8.0f}KiB {median:7.0f}ms {per_thousand:14.0f}ms")
 
 
 def main() -> None:
@@ -132,7 +137,7 @@ def main() -> None:
     parser.add_argument("--scale", action="store_true", help="time large reports instead")
     options = parser.parse_args()
     if options.scale:
-        scale([500, 1000, 2000, 4000, 8000, 11000])
+        scale([10, 1000, 2000, 4000, 8000, 8600])
     else:
         startup(options.pairs, options.warmup)
 
