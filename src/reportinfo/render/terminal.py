@@ -41,9 +41,23 @@ def render(section: Section, report: Report, now: datetime, hyperlinks: bool) ->
 
 def to_ansi(renderable: RenderableType, display: Display) -> str:
     """Render to a string of text and ANSI codes, for `output.write` to print."""
-    buffer = _Buffer(display.encoding)
-    console = Console(
-        file=buffer,
+    console = _console(display)
+    console.print(renderable)
+    return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
+
+
+def to_svg(renderable: RenderableType, display: Display, title: str) -> str:
+    """Render to an SVG picture of a terminal, for the README's screenshots."""
+    console = _console(display, record=True)
+    console.print(renderable)
+    return console.export_svg(title=title)
+
+
+def _console(display: Display, record: bool = False) -> Console:
+    # Every decision is made here from `display`, never from rich's own reading of the
+    # environment, and nothing from the data is read as markup, emoji codes or highlighting.
+    return Console(
+        file=_Buffer(display.encoding),
         width=display.width,
         force_terminal=True,
         force_interactive=False,
@@ -54,9 +68,8 @@ def to_ansi(renderable: RenderableType, display: Display) -> str:
         emoji=False,
         highlight=False,
         legacy_windows=False,
+        record=record,
     )
-    console.print(renderable)
-    return buffer.getvalue()
 
 
 class _Buffer(io.StringIO):

@@ -1,0 +1,169 @@
+"""Generate the man page and the README's terminal pictures from the code itself.
+
+    python docs/generate.py          # rewrite man/reportinfo.1 and docs/*.svg
+    python docs/generate.py --check  # exit 1 if any of them is out of date (CI runs this)
+
+Output never depends on today's date: the pictures use a fixed clock, and the man page takes
+its date from the newest release in CHANGELOG.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import re
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from reportinfo import __version__, loader
+from reportinfo.cli import cli
+from reportinfo.output import Display
+from reportinfo.render import terminal
+
+ROOT = Path(__file__).resolve().parents[1]
+# Wednesday 25 November 2026, 2pm in London: the weekday lines are open.
+PICTURE_CLOCK = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
+PICTURES = {"help-contacts": "docs/help-contacts.svg", "findings": "docs/findings.svg"}
+
+
+def pictures() -> dict[str, str]:
+    report = loader.load()
+    display = Display(rich=True, color=True, hyperlinks=False, width=88, encoding="utf-8")
+    return {
+        path: terminal.to_svg(
+            terminal.render(section, report, PICTURE_CLOCK, hyperlinks=False),  # type: ignore[arg-type]
+            display,
+            title=f"reportinfo {section}",
+        )
+        for section, path in PICTURES.items()
+    }
+
+
+def release_date() -> str:
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    found = re.search(r"^## \[[^\]]+\] - (\d{4}-\d{2}-\d{2})", changelog, re.MULTILINE)
+    if not found:
+        sys.exit("CHANGELOG.md has no released version with a date")
+    return found.group(1)
+
+
+def roff(text: str) -> str:
+    """Escape text for roff: backslashes, leading dots and quotes, and hyphens."""
+    text = text.replace("\\", "\\e").replace("-", "\\-")
+    return "\n".join(
+        "\\&" + line if line.startswith((".", "'")) else line for line in text.split("\n")
+    )
+
+
+def help_paragraphs(help_text: str) -> list[str]:
+    """click's help text as roff: plain paragraphs filled, \\b blocks kept as written."""
+    out = []
+    for paragraph in inspect.cleandoc(help_text).split("\n\n"):
+        if paragraph.startswith("\b\n"):
+            out += [".PP", ".nf", ".RS 4", roff(click.unstyle(paragraph[2:])), ".RE", ".fi"]
+        else:
+            out += [".PP", roff(" ".join(paragraph.split()))]
+    return out
+
+
+def options(command: click.Command, ctx: click.Context) -> list[str]:
+    out = []
+    for param in command.get_params(ctx):
+        record = param.get_help_record(ctx)
+        if record:
+            names, text = record
+            out += [".TP", f"\\fB{roff(names)}\\fR", roff(text)]
+    return out
+
+
+def man_page() -> str:
+    ctx = click.Context(cli, info_name="reportinfo")
+    group_help = inspect.cleandoc(cli.help or "").split("\n\n")
+    lines = [
+        f'.TH REPORTINFO 1 {release_date()} "reportinfo {__version__}" "User Commands"',
+        ".SH NAME",
+        "reportinfo \\- " + roff(" ".join(group_help[0].split())),
+        ".SH SYNOPSIS",
+        ".B reportinfo",
+        "[\\fB\\-\\-data\\fR \\fIPATH\\fR] [\\fICOMMAND\\fR] [\\fIOPTIONS\\fR]",
+        ".SH DESCRIPTION",
+        ".PP",
+        "The report discusses child sexual abuse and suicide.",
+        "If a child is in immediate danger, call 999.",
+        "For help and support, run \\fBreportinfo help\\-contacts\\fR.",
+        *help_paragraphs("\n\n".join(group_help[1:])),
+        ".SH OPTIONS",
+        *options(cli, ctx),
+        ".SH COMMANDS",
+    ]
+    for name in cli.list_commands(ctx):
+        command = cli.commands[name]
+        sub = click.Context(command, info_name=name, parent=ctx)
+        lines += [".SS " + roff(f"reportinfo {name} {' '.join(command.collect_usage_pieces(sub))}")]
+        lines += help_paragraphs(command.help or "")
+        lines += options(command, sub)
+    lines += [
+        ".SH ENVIRONMENT",
+        ".TP",
+        "\\fBREPORTINFO_DATA\\fR",
+        "A report file to read instead of the bundled one.",
+        ".TP",
+        "\\fBNO_COLOR\\fR",
+        "When set and not empty, no colour (as \\-\\-color never).",
+        ".TP",
+        "\\fBFORCE_COLOR\\fR",
+        "When set and not empty or 0, colour even in a pipe.",
+        ".TP",
+        "\\fBTERM\\fR",
+        "\\fBdumb\\fR gives plain text.",
+        ".TP",
+        "\\fBCOLUMNS\\fR",
+        "The width to lay out for, on a terminal.",
+        ".TP",
+        "\\fBFORCE_HYPERLINK\\fR",
+        "1 or 0: turn terminal hyperlinks on or off.",
+        ".SH EXIT STATUS",
+        ".TP",
+        "0",
+        "Success.",
+        ".TP",
+        "1",
+        "The report file is missing, unreadable or invalid.",
+        ".TP",
+        "2",
+        "Unknown command or option, or a bad value.",
+        ".TP",
+        "3",
+        "Standard output is closed or cannot be written.",
+        ".SH SEE ALSO",
+        "The report's facts and where each was checked: \\fBreportinfo sources\\fR.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def outputs() -> dict[str, str]:
+    return {"man/reportinfo.1": man_page(), **pictures()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Generate the man page and README pictures.")
+    parser.add_argument("--check", action="store_true", help="fail if anything is out of date")
+    check = parser.parse_args().check
+    stale = []
+    for relative, content in outputs().items():
+        path = ROOT / relative
+        if check:
+            if not path.exists() or path.read_text(encoding="utf-8") != content:
+                stale.append(relative)
+        else:
+            path.write_text(content, encoding="utf-8")
+            print(f"wrote {relative}")
+    if stale:
+        sys.exit(f"out of date: {', '.join(stale)}; run: python docs/generate.py")
+
+
+if __name__ == "__main__":
+    main()
