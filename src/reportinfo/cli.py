@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from reportinfo import __version__
+from reportinfo.render import Section  # a small module: the section names, nothing more
 
 if TYPE_CHECKING:
     from reportinfo.model import Report
-    from reportinfo.render import Section
 
 EXIT_OK = 0
 EXIT_DATA = 1  # the report file is missing, unreadable or invalid
@@ -145,60 +145,39 @@ def cli(ctx: click.Context, data: str | None) -> None:
         _write(_overview(ctx, _load(ctx)))
 
 
-@cli.command()
-@section_options
-@click.pass_context
-def summary(ctx: click.Context, output_format: str, color: str) -> None:
-    """What the review is, what it covers and what it found, in brief.
-
-    \b
-    Examples:
-      reportinfo summary
-      reportinfo summary --format json | jq -r '.summary[].text'
-    """
-    _show(ctx, "summary", output_format, color)
-
-
-@cli.command()
-@section_options
-@click.pass_context
-def findings(ctx: click.Context, output_format: str, color: str) -> None:
-    """The review's key findings, numbered.
-
-    \b
-    Examples:
-      reportinfo findings
-      reportinfo findings | grep -i "not heard"
-    """
-    _show(ctx, "findings", output_format, color)
+# The four sections share their options and differ only in what they show.
+SECTION_HELP: dict[Section, tuple[str, tuple[str, ...]]] = {
+    "summary": (
+        "What the review is, what it covers and what it found, in brief.",
+        ("reportinfo summary", "reportinfo summary --format json | jq -r '.summary[].text'"),
+    ),
+    "findings": (
+        "The review's key findings, numbered.",
+        ("reportinfo findings", 'reportinfo findings | grep -i "not heard"'),
+    ),
+    "help-contacts": (
+        "Who to contact for help or advice, and which lines are open now.",
+        ("reportinfo help-contacts", "reportinfo help-contacts --format json | jq '.contacts[]'"),
+    ),
+    "sources": (
+        "Where each fact comes from, and when the contacts were checked.",
+        ("reportinfo sources", "reportinfo sources --format json | jq -r '.sources[].url'"),
+    ),
+}
 
 
-@cli.command("help-contacts")
-@section_options
-@click.pass_context
-def help_contacts(ctx: click.Context, output_format: str, color: str) -> None:
-    """Who to contact for help or advice, and which lines are open now.
+def _add_section_command(section: Section, purpose: str, examples: tuple[str, ...]) -> None:
+    help_text = f"{purpose}\n\n\b\nExamples:\n" + "\n".join(f"  {line}" for line in examples)
 
-    \b
-    Examples:
-      reportinfo help-contacts
-      reportinfo help-contacts --format json | jq '.contacts[].channels[]'
-    """
-    _show(ctx, "help-contacts", output_format, color)
+    @cli.command(section, help=help_text)
+    @section_options
+    @click.pass_context
+    def show_section(ctx: click.Context, output_format: str, color: str) -> None:
+        _show(ctx, section, output_format, color)
 
 
-@cli.command()
-@section_options
-@click.pass_context
-def sources(ctx: click.Context, output_format: str, color: str) -> None:
-    """Where each fact comes from, and when the contacts were checked.
-
-    \b
-    Examples:
-      reportinfo sources
-      reportinfo sources --format json | jq -r '.sources[].url'
-    """
-    _show(ctx, "sources", output_format, color)
+for _section, (_purpose, _examples) in SECTION_HELP.items():
+    _add_section_command(_section, _purpose, _examples)
 
 
 @cli.command()
