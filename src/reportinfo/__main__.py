@@ -1,5 +1,5 @@
 """``python -m reportinfo``."""
 
-from reportinfo.cli import main
+from reportinfo.entry import main
 
 main()

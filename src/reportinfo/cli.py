@@ -304,8 +304,3 @@ def _overview(ctx: click.Context, report: Report) -> str:
         lines.append(emergency)
     lines.append("Run 'reportinfo COMMAND --help' for options and examples.")
     return "\n".join(lines)
-
-
-def main() -> None:
-    """The console script's entry point."""
-    cli(prog_name="reportinfo")

@@ -7,8 +7,8 @@ which keeps the days the clocks change right. The clock is always passed in, nev
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from reportinfo.model import WEEKDAYS, Hours
@@ -18,8 +18,7 @@ _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
 _HORIZON_DAYS = 8  # every weekly pattern repeats within a week, so a week and a day is enough
 
 
-@dataclass(frozen=True)
-class LineStatus:
+class LineStatus(NamedTuple):
     open: bool
     changes_at: datetime | None  # when it closes (if open) or opens (if closed); None: never
 

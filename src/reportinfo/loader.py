@@ -46,7 +46,7 @@ def read_text(path: str) -> str:
     if len(raw) > MAX_BYTES:
         raise _error("is larger than 1 MiB, the most a report file may be")
     try:
-        text = raw.decode("utf-8-sig")  # accepts and drops a byte order mark
+        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")  # a byte order mark is fine
     except UnicodeDecodeError as error:
         raise _error(
             f"is not UTF-8 text (byte {error.start} is 0x{raw[error.start]:02x})"
