@@ -27,6 +27,9 @@ BIN = Path(sys.executable).parent
 REPORTINFO = str(BIN / "reportinfo")
 BASELINE = [sys.executable, "-c", "import click"]
 
+# For reference, not a target: the floor for any click tool that reads YAML with PyYAML.
+REFERENCE = ("(import click, yaml)", [sys.executable, "-c", "import click, yaml"])
+
 # name, arguments, target ratio, peak memory target in MiB
 CASES: list[tuple[str, list[str], float, int]] = [
     ("--help", ["--help"], 1.15, 16),
@@ -86,6 +89,11 @@ def startup(pairs: int, warmup: int) -> None:
     )
     columns = ("median", "baseline", "ratio", "target", "peak RSS", "target")
     print(f"{'case':30} " + " ".join(f"{c:>9}" for c in columns))
+    reference = measure(REFERENCE[1], pairs, warmup, env)
+    print(
+        f"{REFERENCE[0]:30} {reference['median_ms']:7.1f}ms {reference['baseline_ms']:7.1f}ms "
+        f"{reference['ratio']:5.2f}x {'':>7} {reference['peak_mib']:6.1f}MiB"
+    )
     failures = 0
     for name, args, target, memory in CASES:
         result = measure([REPORTINFO, *args], pairs, warmup, env)
