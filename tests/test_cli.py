@@ -212,3 +212,11 @@ def test_force_color_env_brings_colour(invoke: Invoke, no_color_env: None) -> No
 
 def test_color_never_beats_force_color(invoke: Invoke) -> None:
     assert "\x1b" not in invoke("summary", "--color", "never", env={"FORCE_COLOR": "1"}).stdout
+
+
+def test_extra_argument_is_a_sentence(invoke: Invoke) -> None:
+    result = invoke("summary", "extra")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "reportinfo: Got unexpected extra argument (extra). Try 'reportinfo summary --help'.\n"
+    )

@@ -65,8 +65,11 @@ class ReportinfoGroup(click.Group):
         try:
             code = super().main(args, standalone_mode=False, **extra)
         except click.UsageError as error:
+            message = error.format_message().rstrip()
+            if not message.endswith((".", "?", "!")):
+                message += "."
             hint = f" Try '{error.ctx.command_path} --help'." if error.ctx else ""
-            _fail(error.format_message() + hint, EXIT_USAGE)
+            _fail(message + hint, EXIT_USAGE)
         except click.ClickException as error:
             _fail(error.format_message(), error.exit_code)
         except (click.Abort, KeyboardInterrupt):
