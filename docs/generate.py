@@ -19,7 +19,7 @@ from pathlib import Path
 import click
 
 from reportinfo import __version__, loader
-from reportinfo.cli import cli
+from reportinfo.cli import EXIT_CODES, cli
 from reportinfo.output import Display
 from reportinfo.render import terminal
 
@@ -126,18 +126,11 @@ def man_page() -> str:
         "\\fBFORCE_HYPERLINK\\fR",
         "1 or 0: turn terminal hyperlinks on or off.",
         ".SH EXIT STATUS",
-        ".TP",
-        "0",
-        "Success.",
-        ".TP",
-        "1",
-        "The report file is missing, unreadable or invalid.",
-        ".TP",
-        "2",
-        "Unknown command or option, or a bad value.",
-        ".TP",
-        "3",
-        "Standard output is closed or cannot be written.",
+        *(
+            line
+            for code, text in EXIT_CODES
+            for line in (".TP", str(code), roff(f"{text[0].upper()}{text[1:]}."))
+        ),
         ".SH SEE ALSO",
         "The report's facts and where each was checked: \\fBreportinfo sources\\fR.",
     ]

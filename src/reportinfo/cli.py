@@ -26,12 +26,16 @@ EXIT_USAGE = 2  # unknown command or option, bad option value
 EXIT_OUTPUT = 3  # standard output is closed or cannot be written
 EXIT_INTERRUPTED = 130
 
-EXIT_CODES_HELP = f"""\b
-Exit codes:
-  {EXIT_OK}  success
-  {EXIT_DATA}  the report file is missing, unreadable or invalid
-  {EXIT_USAGE}  unknown command or option, or a bad value
-  {EXIT_OUTPUT}  standard output is closed or cannot be written"""
+EXIT_CODES = (
+    (EXIT_OK, "success"),
+    (EXIT_DATA, "the report file is missing, unreadable or invalid"),
+    (EXIT_USAGE, "unknown command or option, or a bad value"),
+    (EXIT_OUTPUT, "standard output is closed or cannot be written"),
+    (EXIT_INTERRUPTED, "interrupted (Ctrl-C)"),
+)
+EXIT_CODES_HELP = "\b\nExit codes:\n" + "\n".join(
+    f"  {code:<3}  {text}" for code, text in EXIT_CODES
+)
 
 
 class ReportinfoContext(click.Context):
@@ -202,7 +206,7 @@ def validate(ctx: click.Context, path: str | None) -> None:
     from reportinfo.model import DataError
 
     path = path or _data_path(ctx)
-    where = str(path) if path else "bundled report"
+    where = path or "bundled report"
     try:
         report = loader.load(path)
     except DataError as error:
@@ -248,10 +252,11 @@ def _load(ctx: click.Context) -> Report:
     try:
         return loader.load(path)
     except DataError as error:
-        where = str(path) if path else "bundled report"
+        where = path or "bundled report"
         more = len(error.problems) - 1
-        extra = f" (and {more} more: run 'reportinfo validate {path or ''}')".replace(" )", ")")
-        raise DataProblem(f"{where}: {error.problems[0]}" + (extra if more else "")) from None
+        validate = f"reportinfo validate {path}" if path else "reportinfo validate"
+        extra = f" (and {more} more: run '{validate}')" if more else ""
+        raise DataProblem(f"{where}: {error.problems[0]}{extra}") from None
 
 
 def _data_path(ctx: click.Context) -> str | None:
@@ -277,19 +282,17 @@ def _warn_if_stale(report: Report, now: datetime) -> None:
     from reportinfo import output
     from reportinfo.render import phrases
 
-    checked = report.contacts_checked
-    if phrases.is_stale(checked, now.date()):
-        output.error(phrases.stale_warning(checked))
+    if phrases.is_stale(report, now):
+        output.error(phrases.stale_warning(report.contacts_checked))
 
 
 def _overview(ctx: click.Context, report: Report) -> str:
     from reportinfo.render import phrases
 
-    group = cli
-    names = group.list_commands(ctx)
+    names = cli.list_commands(ctx)
     width = max(len(name) for name in names)
     commands = [
-        f"  {name.ljust(width)}  {group.commands[name].get_short_help_str(limit=70)}"
+        f"  {name.ljust(width)}  {cli.commands[name].get_short_help_str(limit=70)}"
         for name in names
     ]
     lines = [

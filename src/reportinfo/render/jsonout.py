@@ -75,7 +75,7 @@ def _contacts(report: Report, now: datetime) -> dict[str, Any]:
     checked = report.contacts_checked
     return {
         "checked": checked,
-        "stale": phrases.is_stale(checked, now.astimezone(hours.UK).date()),
+        "stale": phrases.is_stale(report, now),
         "now": now.astimezone(hours.UK),
         "hours_note": phrases.HOURS_CAVEAT,
         "contacts": [_contact(contact, now) for contact in report.contacts],

@@ -72,8 +72,12 @@ def contact_checked(contact: Contact) -> str:
     return f"Details checked {long_date(contact.checked)}."
 
 
-def is_stale(checked: date, today: date) -> bool:
-    return (today - checked).days > STALE_AFTER_DAYS
+def is_stale(report: Report, now: datetime) -> bool:
+    """Were the contact details checked more than a year before today, in the UK?"""
+    from reportinfo import hours
+
+    today = now.astimezone(hours.UK).date()
+    return (today - report.contacts_checked).days > STALE_AFTER_DAYS
 
 
 def stale_warning(checked: date) -> str:
