@@ -18,7 +18,7 @@ class OutputError(Exception):
 
 
 class Display(NamedTuple):
-    rich: bool  # lay out with rich: headings, tables, numbered lists
+    rich: bool  # lay out with rich: headings, indented blocks, numbered lists
     color: bool  # use ANSI styles
     hyperlinks: bool  # wrap phone numbers and web addresses in OSC 8 links
     width: int

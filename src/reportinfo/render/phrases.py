@@ -16,10 +16,10 @@ def content_note(report: Report) -> str:
 
 
 def described_report(report: Report) -> str:
-    """One line saying what the report is, for example "A serious case review by ..."."""
+    """One line saying what the report is: "Serious case review by ..., published April 2017." """
     about = report.report
     kind = about.kind[0].upper() + about.kind[1:]
-    return f"{kind} by the {about.publisher}, published {about.published}."
+    return f"{kind} by {about.publisher}, published {about.published}."
 
 
 def help_footer(report: Report) -> str:
