@@ -128,7 +128,7 @@ def test_narrow_encodings_fall_back_to_plain_punctuation(encoding: str, args: li
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stderr == b""
+    assert b"Traceback" not in result.stderr  # help-contacts may note, a year on, that it is stale
     text = result.stdout.decode(encoding)
     assert "Traceback" not in text
     if args[0] == "findings":
