@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from reportinfo.model import Channel, Contact, Report, Source
+
+if TYPE_CHECKING:
+    from reportinfo.hours import LineStatus
 
 CONTACTS_COMMAND = "reportinfo help-contacts"
 HOURS_CAVEAT = "Opening times are UK time and do not allow for bank holidays."
@@ -45,17 +49,32 @@ def channel_label(channel: Channel) -> str:
 
 def channel_status(channel: Channel, now: datetime) -> str | None:
     """Open-now wording for phone lines with known hours; None for everything else."""
+    line = channel_line_status(channel, now)
+    if line is None:
+        return None
+    from reportinfo import hours
+
+    return hours.describe(line, now)
+
+
+def channel_line_status(channel: Channel, now: datetime) -> LineStatus | None:
+    """Whether a phone line with known hours is open now; None for everything else."""
     if channel.kind != "phone" or channel.hours is None:
         return None
     from reportinfo import hours  # zoneinfo is only needed here
 
-    return hours.describe(hours.status(channel.hours, now), now)
+    return hours.status(channel.hours, now)
+
+
+def channel_hours(channel: Channel) -> str | None:
+    return f"{channel.hours.text}." if channel.hours else None
 
 
 def channel_when(channel: Channel, now: datetime) -> str:
     """When a channel is open, in words: its hours, then (for a phone line) whether open now."""
-    sentences = [channel.hours.text if channel.hours else None, channel_status(channel, now)]
-    return " ".join(f"{sentence}." for sentence in sentences if sentence)
+    status = channel_status(channel, now)
+    sentences = [channel_hours(channel), f"{status}." if status else None]
+    return " ".join(sentence for sentence in sentences if sentence)
 
 
 def source_line(source: Source) -> str:

@@ -26,6 +26,8 @@ NOTE = Style(italic=True)
 QUIET = Style(dim=True)
 NUMBER = Style(bold=True, color="cyan")
 EMERGENCY = Style(bold=True, color="red")
+OPEN = Style(color="green")
+CLOSED = Style(color="yellow")
 
 
 def render(section: Section, report: Report, now: datetime, hyperlinks: bool) -> RenderableType:
@@ -227,15 +229,28 @@ def _contact(contact: Contact, now: datetime, links: _Links, phones: list[str]) 
             (phrases.channel_label(channel), QUIET), ": ", (channel.value, links.channel(channel))
         )
         details.append(_Paragraph(line, [channel.value]))
-        when = phrases.channel_when(channel, now)
-        if when:
-            details.append(Padding(Text(when), (0, 0, 0, 2), expand=False))
+        when = _when(channel, now)
+        if when.plain:
+            details.append(Padding(when, (0, 0, 0, 2), expand=False))
     if contact.cost:
         details.append(_Paragraph(Text(f"Cost: {contact.cost}"), phones))
     details.append(Text(phrases.contact_checked(contact), style=QUIET))
     return Group(
         Text(contact.name, style=HEADING), Padding(Group(*details), (0, 0, 0, 2), expand=False)
     )
+
+
+def _when(channel: Channel, now: datetime) -> Text:
+    """The channel's hours, then whether it is open now: green when open, yellow when closed."""
+    when = Text(phrases.channel_hours(channel) or "")
+    line = phrases.channel_line_status(channel, now)
+    if line is not None:
+        from reportinfo import hours
+
+        if when.plain:
+            when.append(" ")
+        when.append(f"{hours.describe(line, now)}.", style=OPEN if line.open else CLOSED)
+    return when
 
 
 def _sources(report: Report, links: _Links) -> RenderableType:
