@@ -128,3 +128,9 @@ def test_control_characters_are_refused(
     assert result.stderr.count("\n") == 1
     assert "contacts[1].name: contains a control character (U+" in result.stderr
     assert char not in result.stdout
+
+
+def test_open_now_is_green_and_closed_is_yellow() -> None:
+    out = rendered("help-contacts", 100)
+    assert "\x1b[32mOpen now, until 10pm.\x1b[0m" in out  # the NSPCC line, Wednesday 2pm
+    assert "\x1b[33mClosed now. Opens at 5.30pm.\x1b[0m" in out  # the out-of-hours team
