@@ -220,3 +220,17 @@ def test_extra_argument_is_a_sentence(invoke: Invoke) -> None:
     assert result.stderr == (
         "reportinfo: Got unexpected extra argument (extra). Try 'reportinfo summary --help'.\n"
     )
+
+
+def test_interrupted_is_one_line_and_exits_130(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportinfo import loader
+
+    def interrupt(path: str | None = None) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(loader, "load", interrupt)
+    result = invoke("summary")
+    assert result.exit_code == 130
+    assert result.stderr == "\nreportinfo: interrupted\n"  # click ends the ^C line first
