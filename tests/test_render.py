@@ -134,3 +134,17 @@ def test_open_now_is_green_and_closed_is_yellow() -> None:
     out = rendered("help-contacts", 100)
     assert "\x1b[32mOpen now, until 10pm.\x1b[0m" in out  # the NSPCC line, Wednesday 2pm
     assert "\x1b[33mClosed now. Opens at 5.30pm.\x1b[0m" in out  # the out-of-hours team
+
+
+def test_extra_spaces_do_not_let_a_number_split(write_report: Callable[..., Path]) -> None:
+    def spaced(data: dict[str, Any]) -> None:
+        data["contacts"][1]["cost"] = "Free   to   call   on   0808 800 5000   from   UK   phones."
+
+    report = loader.load(str(write_report(spaced)))
+    display = Display(rich=True, color=False, hyperlinks=False, width=20, encoding="utf-8")
+    for width in range(20, 80):
+        display = display._replace(width=width)
+        out = terminal.to_ansi(terminal.render("help-contacts", report, NOW, False), display)
+        cost = out[out.index("Cost: Free") : out.index("Details checked")]
+        assert "0808 800 5000" in cost, (width, cost)
+        assert all(len(line) <= width for line in out.splitlines())

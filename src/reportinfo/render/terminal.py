@@ -75,7 +75,8 @@ def _console(display: Display, record: bool = False) -> Console:
 
 
 class _Buffer(io.StringIO):
-    """A string buffer that tells rich the real output encoding, so it picks ASCII boxes."""
+    """A string buffer that tells rich the real output encoding, so that rich keeps to ASCII
+    where the terminal cannot show more (an ellipsis, say)."""
 
     def __init__(self, encoding: str) -> None:
         super().__init__()
@@ -129,14 +130,16 @@ class _Paragraph:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
         indent = cell_len(self.label)
         width = max(1, options.max_width - indent)
-        plain, breaks, column = self.text.plain, [], 0
+        plain, breaks, column, previous_end = self.text.plain, [], 0, 0
         for start, end in self.words:
             length = cell_len(plain[start:end])
-            if column and column + 1 + length > width:
+            gap = cell_len(plain[previous_end:start]) if column else 0
+            if column and column + gap + length > width:
                 breaks.append(start)
                 column = length
             else:
-                column += length + (1 if column else 0)
+                column += gap + length
+            previous_end = end
         for number, line in enumerate(self.text.divide(breaks)):
             line.rstrip()
             if indent:
