@@ -87,12 +87,17 @@ INSTALLED = Path(sys.executable).parent / "reportinfo"
 def run_installed(
     *args: str,
     env: dict[str, str] | None = None,
+    unset: tuple[str, ...] = (),
     cwd: Path | None = None,
     stdin: int | None = subprocess.DEVNULL,
     **kwargs: Any,
 ) -> subprocess.CompletedProcess[str]:
-    """Run the installed console script as a real process, output piped."""
-    base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
+    """Run the installed console script as a real process, output piped.
+
+    `env` adds to this environment, less NO_COLOR, FORCE_COLOR, COLUMNS and anything in `unset`.
+    """
+    dropped = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", *unset)
+    base = {k: v for k, v in os.environ.items() if k not in dropped}
     return subprocess.run(
         [str(INSTALLED), *args],
         capture_output=True,

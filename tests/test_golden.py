@@ -1,4 +1,4 @@
-"""Golden files: each section's plain output, byte for byte, at a fixed time.
+"""Golden files: each section's plain and terminal output, byte for byte, at a fixed time.
 
 After a deliberate change to the data or the wording, rewrite them with
 `python -m pytest tests/test_golden.py --update-golden` and review the diff.
@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.conftest import GOLDEN, Invoke
+from tests.conftest import GOLDEN, Invoke, strip_ansi
 
 # A Saturday night: the NSPCC line is closed, the out-of-hours team is open.
 SATURDAY_NIGHT = datetime(2026, 11, 28, 23, 0, tzinfo=UTC)
@@ -35,3 +35,17 @@ def test_output_matches_golden_file(
     if update_golden:
         golden.write_text(result.stdout, encoding="utf-8")
     assert result.stdout == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("section", ["summary", "findings", "help-contacts", "sources"])
+def test_terminal_layout_matches_golden_file(
+    invoke: Invoke, update_golden: bool, section: str
+) -> None:
+    """The rich layout without colour at 80 columns: headings, indents, numbering, wording."""
+    result = invoke(section, "--color", "always", now=SATURDAY_NIGHT, env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    text = strip_ansi(result.stdout)
+    golden = GOLDEN / f"{section}.terminal.txt"
+    if update_golden:
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")

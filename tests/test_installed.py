@@ -148,17 +148,7 @@ def test_dumb_terminal_unset_home_and_read_only_directory(tmp_path: Path) -> Non
     read_only = tmp_path / "ro"
     read_only.mkdir()
     read_only.chmod(0o555)
-    env = {k: v for k, v in os.environ.items() if k != "HOME"}
-    env["TERM"] = "dumb"
-    result = subprocess.run(
-        [str(INSTALLED), "summary"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=read_only,
-        check=False,
-    )
+    result = run_installed("summary", env={"TERM": "dumb"}, unset=("HOME",), cwd=read_only)
     assert result.returncode == 0
     assert "\x1b" not in result.stdout
     assert list(read_only.iterdir()) == [], "reportinfo never writes a file"

@@ -7,7 +7,7 @@ import pty
 import select
 import subprocess
 
-from tests.conftest import INSTALLED, strip_ansi
+from tests.conftest import INSTALLED, run_installed, strip_ansi
 
 
 def run_in_pty(*args: str, env: dict[str, str] | None = None) -> str:
@@ -48,9 +48,7 @@ def test_terminal_gets_colour_and_layout() -> None:
 
 
 def test_pipe_gets_plain_text() -> None:
-    result = subprocess.run(
-        [str(INSTALLED), "findings"], capture_output=True, text=True, check=False
-    )
+    result = run_installed("findings")
     assert "\x1b" not in result.stdout
     assert "\n1. In the past" in result.stdout
 
