@@ -1,4 +1,11 @@
-"""Shared fixtures: a fixed clock, a CliRunner wrapper, the installed program, report files."""
+"""Shared fixtures and helpers: each exists once, here.
+
+- a clean environment for every test (`_hermetic`), so the shell running pytest cannot change
+  what a test sees;
+- fixed clocks (no test depends on today's date);
+- `invoke` (CliRunner, in-process) and `run_installed` (the installed console script);
+- the section list, the bundled report as YAML, and `walk` over parsed YAML.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,13 +24,42 @@ import yaml
 from click.testing import CliRunner, Result
 
 from reportinfo import loader
-from reportinfo.cli import cli
+from reportinfo.cli import DATA_VARIABLE, DEBUG_VARIABLE, cli
+from reportinfo.output import DISPLAY_VARIABLES
+from reportinfo.render import SECTIONS
+
+# Every variable the tool reads, or that changes how Python or a pager behaves for it.
+TOOL_VARIABLES = (
+    *DISPLAY_VARIABLES,
+    "LINES",
+    "PAGER",
+    "LESS",
+    DATA_VARIABLE,
+    DEBUG_VARIABLE,
+    "PYTHONIOENCODING",
+)
 
 # Wednesday 25 November 2026, 2pm in London (GMT): every weekday line is open.
 WEDNESDAY_AFTERNOON = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
+# Saturday 28 November 2026, 11pm: the NSPCC line is closed, the out-of-hours team is open.
+SATURDAY_NIGHT = datetime(2026, 11, 28, 23, 0, tzinfo=UTC)
+
+# The sections as commands: the overview is `reportinfo` with no command.
+SECTION_ARGS: dict[str, list[str]] = {
+    section: [] if section == "overview" else [section] for section in SECTIONS
+}
+COMMANDS = ["summary", "findings", "help-contacts", "sources", "validate", "help"]
 
 TESTS = Path(__file__).parent
 GOLDEN = TESTS / "golden"
+INSTALLED = Path(sys.executable).parent / ("reportinfo.exe" if os.name == "nt" else "reportinfo")
+
+
+@pytest.fixture(autouse=True)
+def _hermetic(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts from an environment without the tool's variables."""
+    for name in TOOL_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -40,28 +76,27 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 Invoke = Callable[..., Result]
 
 
+def invoke_cli(
+    *args: str, now: datetime = WEDNESDAY_AFTERNOON, env: dict[str, str] | None = None, input: str | None = None
+) -> Result:
+    """Run the CLI in-process with a fixed clock; stdout and stderr are kept apart."""
+    return CliRunner().invoke(cli, list(args), obj=now, env=env, input=input, catch_exceptions=False)
+
+
 @pytest.fixture
 def invoke() -> Invoke:
-    """Run the CLI in-process with a fixed clock; stdout and stderr are kept apart."""
+    return invoke_cli
 
-    def run(
-        *args: str, now: datetime = WEDNESDAY_AFTERNOON, env: dict[str, str] | None = None
-    ) -> Result:
-        runner = CliRunner()
-        return runner.invoke(cli, list(args), obj=now, env=env, catch_exceptions=False)
 
-    return run
+def bundled_yaml() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(Path(loader.bundled_path()).read_text(encoding="utf-8"))
+    return data
 
 
 @pytest.fixture(scope="session")
 def report_data() -> dict[str, Any]:
     """The bundled report as plain YAML data, to copy and change in tests."""
     return bundled_yaml()
-
-
-def bundled_yaml() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(Path(loader.bundled_path()).read_text(encoding="utf-8"))
-    return data
 
 
 @pytest.fixture
@@ -81,7 +116,21 @@ def write_report(tmp_path: Path, report_data: dict[str, Any]) -> Callable[..., P
     return write
 
 
-INSTALLED = Path(sys.executable).parent / "reportinfo"
+def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    """Every (path, value) in parsed YAML, paths written as validate writes them."""
+    yield path, value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from walk(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from walk(item, f"{path}[{i}]")
+
+
+def clean_env(env: dict[str, str] | None = None, unset: tuple[str, ...] = ()) -> dict[str, str]:
+    """This environment without the tool's variables (and `unset`), plus `env`."""
+    dropped = {*TOOL_VARIABLES, *unset}
+    return {**{k: v for k, v in os.environ.items() if k not in dropped}, **(env or {})}
 
 
 def run_installed(
@@ -89,34 +138,25 @@ def run_installed(
     env: dict[str, str] | None = None,
     unset: tuple[str, ...] = (),
     cwd: Path | None = None,
-    stdin: int | None = subprocess.DEVNULL,
+    stdin: Any = subprocess.DEVNULL,
+    text: bool = True,
     **kwargs: Any,
-) -> subprocess.CompletedProcess[str]:
-    """Run the installed console script as a real process, output piped.
-
-    `env` adds to this environment, less NO_COLOR, FORCE_COLOR, COLUMNS and anything in `unset`.
-    """
-    dropped = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", *unset)
-    base = {k: v for k, v in os.environ.items() if k not in dropped}
+) -> subprocess.CompletedProcess[Any]:
+    """Run the installed console script as a real process, output piped, in a clean environment."""
+    options: dict[str, Any] = {"encoding": "utf-8", "errors": "replace"} if text else {}
+    if "stdout" not in kwargs and "stderr" not in kwargs:
+        options["capture_output"] = True
     return subprocess.run(
         [str(INSTALLED), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        env={**base, **(env or {})},
+        text=text,
+        env=clean_env(env, unset),
         cwd=cwd,
         stdin=stdin,
         timeout=60,
         check=False,
+        **options,
         **kwargs,
     )
-
-
-@pytest.fixture
-def no_color_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("NO_COLOR", "FORCE_COLOR", "FORCE_HYPERLINK", "COLUMNS", "TERM"):
-        monkeypatch.delenv(name, raising=False)
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\")
@@ -125,3 +165,35 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\")
 def strip_ansi(text: str) -> str:
     """Text without SGR styles and OSC 8 hyperlinks, as a person would read it."""
     return _ANSI.sub("", text)
+
+
+Change = Callable[[dict[str, Any]], None]
+
+
+def _parent(data: dict[str, Any], path: str) -> tuple[Any, str | int]:
+    """The container holding `path` ("findings.2.text") in parsed YAML, and the last key."""
+    *parents, last = path.split(".")
+    target: Any = data
+    for part in parents:
+        target = target[int(part)] if part.isdigit() else target[part]
+    return target, int(last) if last.isdigit() else last
+
+
+def set_at(path: str, value: object) -> Change:
+    """A change for `write_report`: set the value at `path`."""
+
+    def change(data: dict[str, Any]) -> None:
+        target, key = _parent(data, path)
+        target[key] = value
+
+    return change
+
+
+def delete_at(path: str) -> Change:
+    """A change for `write_report`: remove the key at `path`."""
+
+    def change(data: dict[str, Any]) -> None:
+        target, key = _parent(data, path)
+        del target[key]
+
+    return change

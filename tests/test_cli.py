@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import click
 import pytest
 
 from reportinfo import __version__
-from reportinfo.cli import cli
-from tests.conftest import Invoke
+from reportinfo.cli import EXIT_CODES, cli
+from tests.conftest import COMMANDS, SECTION_ARGS, Invoke
 
-SECTIONS = ["summary", "findings", "help-contacts", "sources"]
+SIGNPOSTS = [
+    "If you or anyone else is in immediate danger, call the emergency services straight away: 999.",
+    "Worried about a child? NSPCC Helpline: 0808 800 5000.",
+    "Abused as a child? NAPAC (National Association for People Abused in Childhood): 0808 801 0331.",
+    "Struggling to cope? Samaritans: 116 123, any time.",
+    "More help: reportinfo help-contacts",
+]
 
 
 def test_version(invoke: Invoke) -> None:
@@ -20,21 +29,40 @@ def test_version(invoke: Invoke) -> None:
     assert result.stdout == f"reportinfo {__version__}\n"
 
 
-def test_no_command_prints_an_overview_with_the_way_to_help(invoke: Invoke) -> None:
+def test_no_command_prints_an_overview_content_note_first(invoke: Invoke) -> None:
     result = invoke()
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "Child Sexual Exploitation in Buckinghamshire 1998 – 2016"
-    assert lines[2] == "Content note: This report discusses child sexual abuse and suicide."
-    assert "Help and support: reportinfo help-contacts" in lines
-    assert "If a child is in immediate danger, call the police straight away: 999." in lines
-    commands = [
-        line.split()[0] for line in lines[lines.index("Commands:") + 1 :] if line.startswith("  ")
-    ]
-    assert commands == ["summary", "findings", "help-contacts", "sources", "validate"]
+    assert lines[0] == "Content note: This report discusses child sexual abuse and suicide."
+    assert lines[2] == "Child Sexual Exploitation in Buckinghamshire 1998 – 2016"
+    commands = [line.split()[0] for line in lines[lines.index("Commands") + 1 : lines.index("Examples") - 1]]
+    assert commands == COMMANDS
+    assert lines[-5:] == SIGNPOSTS
 
 
-@pytest.mark.parametrize("name", [None, *SECTIONS, "validate"])
+def test_the_overview_teaches_the_tool(invoke: Invoke) -> None:
+    out = invoke().stdout
+    assert "Examples\n  reportinfo findings 3\n  reportinfo help-contacts --for struggling\n" in out
+    assert "Run 'reportinfo --help' for every option" in out
+
+
+@pytest.mark.parametrize("args", [["help"], ["help", "--format", "json"]])
+def test_help_command_is_the_overview(invoke: Invoke, args: list[str]) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 0
+    assert result.stdout == invoke(*args[1:]).stdout
+
+
+def test_help_command_with_a_command_shows_its_help(invoke: Invoke) -> None:
+    result = invoke("help", "findings")
+    assert result.exit_code == 0
+    assert result.stdout == invoke("findings", "--help").stdout
+    unknown = invoke("help", "nope")
+    assert unknown.exit_code == 2
+    assert unknown.stderr == "reportinfo: No such command 'nope'. Try 'reportinfo help --help'.\n"
+
+
+@pytest.mark.parametrize("name", [None, *COMMANDS])
 def test_every_command_has_help_with_a_purpose_and_an_example(
     invoke: Invoke, name: str | None
 ) -> None:
@@ -43,24 +71,26 @@ def test_every_command_has_help_with_a_purpose_and_an_example(
     assert result.exit_code == 0
     assert result.stdout.startswith("Usage: reportinfo")
     assert "Examples:" in result.stdout
-    assert "\n    reportinfo " in result.stdout or "\n  reportinfo " in result.stdout
+    assert "\n    reportinfo " in result.stdout
 
 
 def test_every_command_is_covered_by_the_help_test() -> None:
     assert isinstance(cli, click.Group)
-    assert sorted(cli.commands) == sorted([*SECTIONS, "validate"])
+    assert list(cli.commands) == COMMANDS
+
+
+def test_top_level_help_shows_whole_descriptions(invoke: Invoke) -> None:
+    out = invoke("--help", env={"COLUMNS": "200"}).stdout
+    assert "..." not in out.replace("[ARGS]...", "")
+    for name in COMMANDS:
+        short = cli.commands[name].get_short_help_str(limit=1000)
+        assert " ".join(short.split()) in " ".join(out.split())
 
 
 def test_top_level_help_lists_exit_codes(invoke: Invoke) -> None:
     out = invoke("--help").stdout
-    assert out.endswith(
-        "  Exit codes:\n"
-        "    0    success\n"
-        "    1    the report file is missing, unreadable or invalid\n"
-        "    2    unknown command or option, or a bad value\n"
-        "    3    standard output is closed or cannot be written\n"
-        "    130  interrupted (Ctrl-C)\n"
-    )
+    expected = "".join(f"    {code:<3}  {text}\n" for code, text in EXIT_CODES)
+    assert out.endswith("  Exit codes:\n" + expected)
 
 
 def test_mistyped_command_suggests_and_exits_2(invoke: Invoke) -> None:
@@ -75,8 +105,10 @@ def test_mistyped_command_suggests_and_exits_2(invoke: Invoke) -> None:
 def test_unknown_option_is_one_line_and_exits_2(invoke: Invoke) -> None:
     result = invoke("findings", "--colour", "never")
     assert result.exit_code == 2
-    assert result.stderr.count("\n") == 1
-    assert result.stderr.startswith("reportinfo: No such option '--colour'.")
+    assert result.stderr == (
+        "reportinfo: No such option '--colour'. (Did you mean one of: '--color', '--no-color'?) "
+        "Try 'reportinfo findings --help'.\n"
+    )
 
 
 def test_bad_format_value_exits_2(invoke: Invoke) -> None:
@@ -85,30 +117,131 @@ def test_bad_format_value_exits_2(invoke: Invoke) -> None:
     assert "'yaml' is not one of 'text', 'json'" in result.stderr
 
 
-def test_findings_plain_are_numbered_one_per_line(invoke: Invoke) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--format", "json", "summary"],
+        ["summary", "--format", "json"],
+        ["summary", "--json"],
+        ["--json", "summary"],
+    ],
+)
+def test_format_before_or_after_the_command_and_json_flag(invoke: Invoke, args: list[str]) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["section"] == "summary"
+
+
+def test_the_value_after_the_command_wins(invoke: Invoke) -> None:
+    result = invoke("--format", "json", "summary", "--format", "text")
+    assert result.stdout.startswith("Content note:")
+
+
+def test_data_before_or_after_the_command(invoke: Invoke, write_report: Callable[..., Path]) -> None:
+    def rename(data: dict[str, Any]) -> None:
+        data["report"]["title"] = "Another review"
+
+    path = str(write_report(rename))
+    for args in (["--data", path, "findings"], ["findings", "--data", path]):
+        assert "Key findings: Another review" in invoke(*args).stdout
+
+
+def test_findings_are_split_by_who_said_them(invoke: Invoke) -> None:
     result = invoke("findings")
     assert result.exit_code == 0
-    numbered = [line for line in result.stdout.splitlines() if line[:2].rstrip(".").isdigit()]
-    assert len(numbered) == 8
-    assert (
-        numbered[1]
-        == "2. Some young people who asked for help were “not heard”. Others were not believed."
-    )
-    assert result.stdout.splitlines()[-1] == (
-        "Worried about a child? NSPCC Helpline: 0808 800 5000. More help: reportinfo help-contacts"
+    lines = result.stdout.splitlines()
+    review, nspcc = lines.index("What the review found"), lines.index("What the NSPCC said")
+    assert [line.split(".")[0] for line in lines[review + 1 : nspcc - 1]] == ["1", "2", "3", "4", "5", "6"]
+    assert lines[nspcc + 1].startswith("7. The NSPCC said")
+    assert lines[review + 2] == "2. Some young people who asked for help were “not heard”. Others were not believed."
+    assert lines[-5:] == SIGNPOSTS
+
+
+def test_findings_n_shows_one_finding(invoke: Invoke) -> None:
+    result = invoke("findings", "7")
+    assert result.exit_code == 0
+    numbered = [line for line in result.stdout.splitlines() if line[:1].isdigit()]
+    assert numbered == ["7. The NSPCC said some victims had been “let down” by “inadequate” services in the past."]
+    assert "What the NSPCC said" in result.stdout
+    assert "What the review found" not in result.stdout
+    document = json.loads(invoke("findings", "7", "--json").stdout)
+    assert [f["number"] for f in document["findings"]] == [7]
+
+
+@pytest.mark.parametrize("number", ["0", "11", "-1"])
+def test_findings_n_out_of_range_is_a_usage_error(invoke: Invoke, number: str) -> None:
+    result = invoke("findings", "--", number)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"reportinfo: Invalid value for 'N': there is no finding {number}; the report has 10 "
+        "(1 to 10). Try 'reportinfo findings --help'.\n"
     )
 
 
-@pytest.mark.parametrize("section", SECTIONS)
-def test_plain_output_has_no_escape_codes_or_box_drawing(invoke: Invoke, section: str) -> None:
-    out = invoke(section).stdout
+def test_help_contacts_for_one_group(invoke: Invoke) -> None:
+    result = invoke("help-contacts", "--for", "abused-as-a-child")
+    assert result.exit_code == 0
+    headings = [line for line in result.stdout.splitlines() if line in ("NAPAC (National Association for People Abused in Childhood)", "Rape Crisis 24/7 Support Line", "Victim Support", "NSPCC Helpline")]
+    assert headings == [
+        "NAPAC (National Association for People Abused in Childhood)",
+        "Rape Crisis 24/7 Support Line",
+        "Victim Support",
+    ]
+    assert result.stdout.startswith("Adults abused as children, and anyone affected by sexual abuse\n")
+
+
+def test_help_contacts_unknown_group_suggests(invoke: Invoke) -> None:
+    result = invoke("help-contacts", "--for", "strugling")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "reportinfo: Invalid value for '--for': no group 'strugling'; did you mean 'struggling'? "
+        "The groups are: danger, worried-about-a-child, children, abused-as-a-child, struggling. "
+        "Try 'reportinfo help-contacts --help'.\n"
+    )
+
+
+def test_help_contacts_groups_in_order(invoke: Invoke) -> None:
+    lines = invoke("help-contacts").stdout.splitlines()
+    headings = [
+        "In danger now",
+        "Worried about a child",
+        "Children and young people",
+        "Adults abused as children, and anyone affected by sexual abuse",
+        "Struggling to cope",
+    ]
+    assert [line for line in lines if line in headings] == headings
+    assert lines[2] == SIGNPOSTS[0]
+
+
+def test_checked_date_is_said_once(invoke: Invoke) -> None:
+    out = invoke("help-contacts").stdout
+    assert out.count("checked") == 1
+    assert "All details checked 28 November 2026." in out
+
+
+def test_checked_dates_that_differ_are_said_per_contact(
+    invoke: Invoke, write_report: Callable[..., Path]
+) -> None:
+    def older(data: dict[str, Any]) -> None:
+        data["contacts"][1]["checked"] = "2026-10-01"
+
+    out = invoke("--data", str(write_report(older)), "help-contacts").stdout
+    assert "Details checked 1 October 2026." in out
+    assert out.count("Details checked 28 November 2026.") == 10  # the other contacts
+    assert "All details checked" not in out
+
+
+@pytest.mark.parametrize("section", SECTION_ARGS)
+def test_plain_output_has_no_escape_codes_box_drawing_or_trailing_spaces(invoke: Invoke, section: str) -> None:
+    out = invoke(*SECTION_ARGS[section]).stdout
     assert "\x1b" not in out
     assert not any("\u2500" <= char <= "\u257f" for char in out)
+    assert all(line == line.rstrip() for line in out.splitlines())
 
 
-@pytest.mark.parametrize("section", SECTIONS)
+@pytest.mark.parametrize("section", SECTION_ARGS)
 def test_json_is_valid_and_names_its_section(invoke: Invoke, section: str) -> None:
-    result = invoke(section, "--format", "json")
+    result = invoke(*SECTION_ARGS[section], "--format", "json")
     assert result.exit_code == 0
     document = json.loads(result.stdout)
     assert document["section"] == section
@@ -128,38 +261,60 @@ def test_summary_json_keys(invoke: Invoke) -> None:
         "scale",
         "link",
         "sources",
+        "listed",
     ]
     assert document["report"]["recommendations"] == 14
-    assert (
-        document["content_note"]["text"] == "This report discusses child sexual abuse and suicide."
-    )
     assert document["help"] == {
-        "name": "NSPCC Helpline",
-        "phone": "0808 800 5000",
+        "emergency": [{"name": "Emergency", "phone": "999"}],
+        "lines": [
+            {
+                "question": "Worried about a child?",
+                "name": "NSPCC Helpline",
+                "phone": "0808 800 5000",
+                "text": SIGNPOSTS[1],
+            },
+            {
+                "question": "Abused as a child?",
+                "name": "NAPAC (National Association for People Abused in Childhood)",
+                "phone": "0808 801 0331",
+                "text": SIGNPOSTS[2],
+            },
+            {
+                "question": "Struggling to cope?",
+                "name": "Samaritans",
+                "phone": "116 123",
+                "text": SIGNPOSTS[3],
+            },
+        ],
         "command": "reportinfo help-contacts",
-        "text": "Worried about a child? NSPCC Helpline: 0808 800 5000. More help: reportinfo help-contacts",
     }
-    assert list(document["sources"][0]) == [
-        "id",
-        "title",
-        "publisher",
-        "url",
-        "date",
-        "checked",
-        "note",
-    ]
+    assert list(document["sources"][0]) == ["id", "title", "publisher", "url", "date", "checked", "note"]
 
 
 def test_findings_json_keys(invoke: Invoke) -> None:
     document = json.loads(invoke("findings", "--format", "json").stdout)
-    assert list(document) == ["section", "report", "content_note", "findings", "help", "sources"]
+    assert list(document) == [
+        "section",
+        "report",
+        "content_note",
+        "voices",
+        "findings",
+        "help",
+        "sources",
+    ]
+    assert document["voices"] == [
+        {"id": "review", "heading": "What the review found"},
+        {"id": "nspcc", "heading": "What the NSPCC said"},
+    ]
     assert document["findings"][0] == {
         "number": 1,
         "text": "In the past, agencies were “not equipped” to give “adequate” advice, information or "
         "support to young people and their families.",
         "quotes": ["not equipped", "adequate"],
         "sources": ["bfp-article"],
+        "said_by": "review",
     }
+    assert [f["said_by"] for f in document["findings"]] == ["review"] * 6 + ["nspcc"] * 4
 
 
 def test_help_contacts_json_keys_and_status(invoke: Invoke) -> None:
@@ -169,49 +324,94 @@ def test_help_contacts_json_keys_and_status(invoke: Invoke) -> None:
         "checked",
         "stale",
         "now",
+        "bank_holiday_today",
         "hours_note",
+        "groups",
         "contacts",
         "sources",
     ]
     assert document["checked"] == "2026-11-28"
     assert document["stale"] is False
+    assert document["bank_holiday_today"] is False
+    assert [g["id"] for g in document["groups"]] == [
+        "danger",
+        "worried-about-a-child",
+        "children",
+        "abused-as-a-child",
+        "struggling",
+    ]
     nspcc = document["contacts"][1]
     assert list(nspcc) == [
         "id",
+        "group",
         "name",
         "who",
         "cost",
+        "note",
         "emergency",
         "channels",
         "checked",
         "sources",
     ]
+    assert nspcc["group"] == "worried-about-a-child"
     phone = nspcc["channels"][0]
-    assert list(phone) == ["kind", "label", "value", "hours", "open_now", "changes_at", "status"]
+    assert list(phone) == [
+        "kind",
+        "label",
+        "value",
+        "message",
+        "link",
+        "hours",
+        "open_now",
+        "changes_at",
+        "status",
+    ]
     assert phone["value"] == "0808 800 5000"
+    assert phone["link"] == "tel:+448088005000"
     assert phone["open_now"] is True
     assert phone["changes_at"] == "2026-11-25T22:00:00+00:00"
-    assert phone["status"] == "Open now, until 10pm"
+    assert phone["status"] == "Open now, until 10pm."
 
 
-def test_color_always_forces_rich_output_into_a_pipe(invoke: Invoke, no_color_env: None) -> None:
-    out = invoke("findings", "--color", "always").stdout
-    assert "\x1b[" in out
+def test_json_channels_are_consistent(invoke: Invoke) -> None:
+    document = json.loads(invoke("help-contacts", "--json").stdout)
+    for contact in document["contacts"]:
+        for channel in contact["channels"]:
+            assert (channel["open_now"] is None) == (channel["status"] is None), channel
+            if channel["hours"] and channel["hours"]["always"]:
+                assert channel["open_now"] is True
+    for source in document["sources"]:
+        assert source["url"].startswith("https://")
+    assert {c["group"] for c in document["contacts"]} == {g["id"] for g in document["groups"]}
 
 
-@pytest.mark.parametrize("env", [{"NO_COLOR": "1", "FORCE_COLOR": "1"}, {"TERM": "dumb"}])
-def test_no_color_and_dumb_terminals_get_no_escape_codes(
-    invoke: Invoke, env: dict[str, str]
-) -> None:
-    assert "\x1b" not in invoke("help-contacts", env=env).stdout
+@pytest.mark.parametrize("group", ["danger", "struggling"])
+def test_json_for_one_group(invoke: Invoke, group: str) -> None:
+    document = json.loads(invoke("help-contacts", "--for", group, "--json").stdout)
+    assert [g["id"] for g in document["groups"]] == [group]
+    assert {c["group"] for c in document["contacts"]} == {group}
 
 
-def test_force_color_env_brings_colour(invoke: Invoke, no_color_env: None) -> None:
-    assert "\x1b[" in invoke("summary", env={"FORCE_COLOR": "1"}).stdout
+def test_color_always_forces_rich_output_into_a_pipe(invoke: Invoke) -> None:
+    assert "\x1b[" in invoke("findings", "--color", "always").stdout
 
 
-def test_color_never_beats_force_color(invoke: Invoke) -> None:
-    assert "\x1b" not in invoke("summary", "--color", "never", env={"FORCE_COLOR": "1"}).stdout
+@pytest.mark.parametrize(
+    ("args", "env", "coloured"),
+    [
+        ([], {"FORCE_COLOR": "1"}, True),
+        ([], {"CLICOLOR_FORCE": "1"}, True),
+        ([], {"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),
+        ([], {"NO_COLOR": "1", "CLICOLOR_FORCE": "1"}, False),
+        (["--color", "never"], {"FORCE_COLOR": "1"}, False),
+        (["--no-color"], {"CLICOLOR_FORCE": "1"}, False),
+        (["--color", "always"], {"NO_COLOR": "1"}, True),
+        ([], {"CLICOLOR": "0"}, False),
+        ([], {}, False),
+    ],
+)
+def test_colour_switches(invoke: Invoke, args: list[str], env: dict[str, str], coloured: bool) -> None:
+    assert ("\x1b[" in invoke("summary", *args, env=env).stdout) is coloured
 
 
 def test_extra_argument_is_a_sentence(invoke: Invoke) -> None:
@@ -233,4 +433,23 @@ def test_interrupted_is_one_line_and_exits_130(
     monkeypatch.setattr(loader, "load", interrupt)
     result = invoke("summary")
     assert result.exit_code == 130
-    assert result.stderr == "\nreportinfo: interrupted\n"  # click ends the ^C line first
+    assert result.stderr.strip() == "reportinfo: interrupted"
+
+
+def test_an_unexpected_error_is_one_line_that_says_it_is_a_bug(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportinfo.render import plain
+
+    def broken(document: object) -> str:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(plain, "render", broken)
+    result = invoke("summary")
+    assert result.exit_code == 70
+    assert result.stderr == (
+        "reportinfo: unexpected error (ZeroDivisionError: division by zero). This is a bug in "
+        "reportinfo; run again with REPORTINFO_DEBUG=1 to see the details.\n"
+    )
+    with pytest.raises(ZeroDivisionError):
+        invoke("summary", env={"REPORTINFO_DEBUG": "1"})

@@ -6,21 +6,12 @@ After a deliberate change to the data or the wording, rewrite them with
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from tests.conftest import GOLDEN, Invoke, strip_ansi
-
-# A Saturday night: the NSPCC line is closed, the out-of-hours team is open.
-SATURDAY_NIGHT = datetime(2026, 11, 28, 23, 0, tzinfo=UTC)
+from tests.conftest import GOLDEN, SATURDAY_NIGHT, SECTION_ARGS, Invoke, strip_ansi
 
 CASES = [
-    ("summary.txt", ["summary"]),
-    ("findings.txt", ["findings"]),
-    ("help-contacts.txt", ["help-contacts"]),
-    ("sources.txt", ["sources"]),
-    ("overview.txt", []),
+    *((f"{section}.txt", args) for section, args in SECTION_ARGS.items()),
     ("help-contacts.json", ["help-contacts", "--format", "json"]),
 ]
 
@@ -37,12 +28,13 @@ def test_output_matches_golden_file(
     assert result.stdout == golden.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("section", ["summary", "findings", "help-contacts", "sources"])
+@pytest.mark.parametrize("section", SECTION_ARGS)
 def test_terminal_layout_matches_golden_file(
     invoke: Invoke, update_golden: bool, section: str
 ) -> None:
     """The rich layout without colour at 80 columns: headings, indents, numbering, wording."""
-    result = invoke(section, "--color", "always", now=SATURDAY_NIGHT, env={"COLUMNS": "80"})
+    args = SECTION_ARGS[section]
+    result = invoke(*args, "--color", "always", now=SATURDAY_NIGHT, env={"COLUMNS": "80"})
     assert result.exit_code == 0
     text = strip_ansi(result.stdout)
     golden = GOLDEN / f"{section}.terminal.txt"

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from reportinfo import loader
-from reportinfo.model import DataError
-from tests.conftest import Invoke
+from reportinfo.errors import DataError
+from tests.conftest import Change, Invoke, delete_at, set_at
 
 
 def problems(path: Path) -> list[str]:
@@ -36,12 +36,13 @@ def test_the_bundled_report_is_valid() -> None:
         (b"", "is empty"),
         (b"  \n\n", "is empty"),
         (b"\xff\xfe not utf-8", "is not UTF-8 text (byte 0 is 0xff)"),
+        (b"\xef\xbb\xbf\xff", "is not UTF-8 text (byte 3 is 0xff)"),  # counted past the BOM
         (b"report: [unclosed", "line 2, column 1: did not find expected ',' or ']'"),
         (b"a: 1\nb: : 2\n", "line 2, column 4: mapping values are not allowed in this context"),
         (b"- just\n- a list\n", "expected a mapping, got a list"),
         (b"plain text", "expected a mapping, got text"),
         (b"a: 1\na: 2\n", "line 2, column 1: the key 'a' appears twice"),
-        (b"a: &x [1]\nb: *x\n", "line 1, column 4: anchors and aliases (& and *) are not allowed"),
+        (b"a: &x [1]\nb: *x\n", "line 1, column 4: aliases (*name) are not allowed"),
         (
             b"a: !!python/object/apply:os.system ['true']\n",
             "line 1, column 4: could not determine a constructor for the tag "
@@ -60,14 +61,14 @@ def test_billion_laughs_is_refused_before_it_expands(tmp_path: Path) -> None:
         previous = chr(ord(level) - 1)
         lines.append(f"{level}: &{level} [" + ",".join([f"*{previous}"] * 9) + "]")
     path = write_bytes(tmp_path, "\n".join(lines).encode())
-    assert "anchors and aliases (& and *) are not allowed" in problems(path)[0]
+    assert "aliases (*name) are not allowed" in problems(path)[0]
 
 
 def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     with open(loader.bundled_path(), "rb") as file:
         bundled = file.read()
     report = loader.load(str(write_bytes(tmp_path, b"\xef\xbb\xbf" + bundled)))
-    assert len(report.findings) == 8
+    assert len(report.findings) == 10
 
 
 def test_files_over_one_mebibyte_are_refused(tmp_path: Path) -> None:
@@ -87,32 +88,7 @@ def test_missing_directory_and_unreadable(tmp_path: Path, monkeypatch: pytest.Mo
     assert problems(path) == ["permission denied"]
 
 
-Change = Callable[[dict[str, Any]], None]
-
-
-def _set(path: str, value: object) -> Change:
-    def change(data: dict[str, Any]) -> None:
-        *parents, last = path.split(".")
-        target: Any = data
-        for part in parents:
-            target = target[int(part)] if part.isdigit() else target[part]
-        if last.isdigit():
-            target[int(last)] = value
-        else:
-            target[last] = value
-
-    return change
-
-
-def _delete(path: str) -> Change:
-    def change(data: dict[str, Any]) -> None:
-        *parents, last = path.split(".")
-        target: Any = data
-        for part in parents:
-            target = target[int(part)] if part.isdigit() else target[part]
-        del target[last]
-
-    return change
+_set, _delete = set_at, delete_at
 
 
 @pytest.mark.parametrize(
@@ -145,7 +121,7 @@ def _delete(path: str) -> Change:
         ),
         (
             _set("contacts.1.channels.0.kind", "fax"),
-            "contacts[1].channels[0].kind: expected one of phone, email, web, got text",
+            "contacts[1].channels[0].kind: expected one of phone, email, web, text, got text",
         ),
         (
             _set("contacts.1.checked", "28/11/2026"),
@@ -172,6 +148,22 @@ def _delete(path: str) -> Change:
             "findings[2].quotes[0]: “abused” is not in quotation marks in the text",
         ),
         (_set("sources.1.id", "bfp-article"), "sources[1].id: 'bfp-article' is used twice"),
+        (_set("sources.1.url", "www.example.org"), "sources[1].url: expected a web address starting https://"),
+        (
+            _set("findings.0.said_by", "nspc"),
+            "findings[0][0]: no voice has the id 'nspc'; did you mean 'nspcc'?",
+        ),
+        (_delete("findings.0.said_by"), "findings[0].said_by: missing: name one of the voices"),
+        (_set("summary.0.said_by", "review"), "summary[0].said_by: only findings say who said them"),
+        (_set("groups.0.contacts", ["emergency", "nspcc-helpline"]), "groups[1].contacts: 'nspcc-helpline' is in 'danger' already"),
+        (_set("groups.4.contacts", ["samaritans"]), "contacts[10]: 'shout' is in no group"),
+        (
+            _set("groups.4.contacts", ["samaritans", "shuot"]),
+            "groups[4].contacts[1]: no contact has the id 'shuot'; did you mean 'shout'?",
+        ),
+        (_delete("contacts.10.channels.0.message"), "contacts[10].channels[0].message: give the word to send for kind text, and only then"),
+        (_set("bank_holidays.dates", ["2026-12-28", "2026-12-25"]), "bank_holidays.dates: must be in order, each date once"),
+        (_set("contacts.1.channels.0.hours.bank_holidays", "maybe"), "contacts[1].channels[0].hours.bank_holidays: expected one of unknown, closed, usual, got text"),
         (
             _set("findings.0.text", "Bold \x1b[1m text"),
             "findings[0].text: contains a control character (U+001B)",
@@ -216,7 +208,7 @@ def test_validate_a_good_file_is_one_line_exit_0(
     result = invoke("validate", str(path))
     assert result.exit_code == 0
     assert (
-        result.stdout == f"{path}: valid (5 summary points, 8 findings, 6 contacts, 11 sources)\n"
+        result.stdout == f"{path}: valid (5 summary points, 10 findings, 11 contacts, 18 sources)\n"
     )
 
 
@@ -233,7 +225,9 @@ def test_section_with_a_bad_file_is_one_line_exit_1(
     result = invoke("--data", str(path), "findings")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr == f"reportinfo: {path}: findings[2].text: expected text, got a list\n"
+    assert result.stderr == (
+        f"reportinfo: {path} (from --data): findings[2].text: expected text, got a list\n"
+    )
 
 
 def test_several_problems_in_one_line_point_to_validate(
@@ -246,7 +240,7 @@ def test_several_problems_in_one_line_point_to_validate(
     path = write_report(two)
     result = invoke("--data", str(path), "summary")
     assert result.stderr == (
-        f"reportinfo: {path}: findings[0].text: expected text, got a number "
+        f"reportinfo: {path} (from --data): findings[0].text: expected text, got a number "
         f"(and 1 more: run 'reportinfo validate {path}')\n"
     )
 
@@ -258,3 +252,82 @@ def test_another_report_via_the_environment(
     result = invoke("summary", env={"REPORTINFO_DATA": str(path)})
     assert result.exit_code == 0
     assert "\nAnother review\n" in result.stdout
+
+
+def test_validate_takes_several_files_and_exits_1_if_any_is_invalid(
+    invoke: Invoke, write_report: Callable[..., Path], tmp_path: Path
+) -> None:
+    good = write_report(name="good.yaml")
+    bad = write_report(_set("findings.2.text", 3), name="bad.yaml")
+    missing = tmp_path / "missing.yaml"
+    result = invoke("validate", str(good), str(bad), str(missing))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{good}: valid (5 summary points, 10 findings, 11 contacts, 18 sources)",
+        f"{bad}: findings[2].text: expected text, got a number",
+    ]
+    assert result.stderr == f"reportinfo: {missing}: no such file\n"
+
+
+def test_validate_reads_standard_input(invoke: Invoke) -> None:
+    bundled = Path(loader.bundled_path()).read_text(encoding="utf-8")
+    result = invoke("validate", "-", input=bundled)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("standard input: valid (")
+    broken = invoke("validate", "-", input="report: [")
+    assert broken.exit_code == 1
+    assert broken.stdout.startswith("standard input: line 2, column 1:")
+
+
+def test_data_from_standard_input(invoke: Invoke) -> None:
+    bundled = Path(loader.bundled_path()).read_text(encoding="utf-8")
+    result = invoke("--data", "-", "findings", input=bundled)
+    assert result.exit_code == 0
+    assert "1. In the past" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["validate", ""], ["validate", "x.yaml", ""], ["--data", "", "summary"], ["summary", "--data", ""]])
+def test_an_explicit_empty_path_is_a_mistake(invoke: Invoke, args: list[str]) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("reportinfo: ")
+    assert result.stderr.count("\n") == 1
+    assert "empty" in result.stderr
+
+
+def test_an_empty_environment_variable_means_unset(invoke: Invoke) -> None:
+    result = invoke("validate", env={"REPORTINFO_DATA": ""})
+    assert result.exit_code == 0
+    assert result.stdout.startswith("bundled report: valid")
+
+
+def test_errors_say_where_the_path_came_from(invoke: Invoke, tmp_path: Path) -> None:
+    missing = tmp_path / "nope.yaml"
+    from_env = invoke("summary", env={"REPORTINFO_DATA": str(missing)})
+    assert from_env.exit_code == 1
+    assert from_env.stderr == f"reportinfo: {missing} (from REPORTINFO_DATA): no such file\n"
+    from_option = invoke("summary", "--data", str(missing))
+    assert from_option.stderr == f"reportinfo: {missing} (from --data): no such file\n"
+    validate = invoke("validate", env={"REPORTINFO_DATA": str(missing)})
+    assert validate.stdout == ""
+    assert validate.stderr == f"reportinfo: {missing} (from REPORTINFO_DATA): no such file\n"
+
+
+def test_validate_warns_when_the_bank_holidays_run_out_within_a_year(invoke: Invoke) -> None:
+    from datetime import UTC, datetime
+
+    early = invoke("validate", now=datetime(2027, 12, 30, tzinfo=UTC))
+    assert early.stderr == ""
+    late = invoke("validate", now=datetime(2028, 1, 2, tzinfo=UTC))
+    assert late.exit_code == 0
+    assert late.stderr == (
+        "reportinfo: bundled report: warning: bank_holidays: the list ends with 2028; "
+        "add the next year's dates from GOV.UK\n"
+    )
+
+
+def test_an_anchor_without_an_alias_is_fine(tmp_path: Path) -> None:
+    bundled = Path(loader.bundled_path()).read_text(encoding="utf-8")
+    anchored = bundled.replace("content_note:\n  text:", "content_note: &note\n  text:", 1)
+    assert loader.load(str(write_bytes(tmp_path, anchored.encode()))).content_note.text

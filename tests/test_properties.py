@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reportinfo import loader
-from reportinfo.model import DataError, Report
+from reportinfo.errors import DataError
+from reportinfo.model import Report
 from tests.conftest import bundled_yaml
 
 BUNDLED = bundled_yaml()
@@ -42,7 +43,9 @@ def load_ends_cleanly(path: Path) -> None:
         assert isinstance(result, Report)
         return
     assert problems
-    assert all(str(problem) for problem in problems)
+    for problem in problems:
+        assert problem.reason.strip(), problem  # every problem says what is wrong
+        assert "\n" not in str(problem), problem  # in one line
 
 
 @PROPERTY_SETTINGS

@@ -1,24 +1,34 @@
-"""Under a real pseudo-terminal, output is formatted and coloured; in a pipe it is not."""
+"""Under a real pseudo-terminal, output is formatted and coloured; in a pipe it is not.
+
+Skipped where there are no pseudo-terminals (Windows), so the suite still collects there.
+"""
 
 from __future__ import annotations
 
 import os
-import pty
 import select
+import struct
 import subprocess
 
-from tests.conftest import INSTALLED, run_installed, strip_ansi
+import pytest
+
+from tests.conftest import INSTALLED, clean_env, run_installed, strip_ansi
+
+pty = pytest.importorskip("pty", reason="no pseudo-terminals on this system")
+termios = pytest.importorskip("termios", reason="no pseudo-terminals on this system")
+fcntl = pytest.importorskip("fcntl", reason="no pseudo-terminals on this system")
 
 
-def run_in_pty(*args: str, env: dict[str, str] | None = None) -> str:
+def run_in_pty(*args: str, env: dict[str, str] | None = None, size: tuple[int, int] = (24, 80)) -> str:
+    """Run the installed script in a terminal of `size` (rows, columns); return what it wrote."""
     controller, terminal = pty.openpty()
-    base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", size[0], size[1], 0, 0))
     process = subprocess.Popen(
         [str(INSTALLED), *args],
         stdin=terminal,
         stdout=terminal,
         stderr=terminal,
-        env={**base, "TERM": "xterm-256color", "COLUMNS": "80", **(env or {})},
+        env=clean_env({"TERM": "xterm-256color", **(env or {})}),
     )
     os.close(terminal)
     chunks = []
@@ -39,12 +49,24 @@ def run_in_pty(*args: str, env: dict[str, str] | None = None) -> str:
     return b"".join(chunks).decode("utf-8")
 
 
+def screen_lines(output: str) -> list[str]:
+    return strip_ansi(output).replace("\r", "").splitlines()
+
+
 def test_terminal_gets_colour_and_layout() -> None:
     screen = run_in_pty("findings")
     assert "\x1b[" in screen
-    assert "Content note: This report discusses child sexual abuse and suicide." in screen
     assert "\x1b[1;36m1. \x1b[0mIn the past" in screen  # numbers styled, before the text
-    assert "\n1. In the past" in strip_ansi(screen).replace("\r", "")
+    lines = screen_lines(screen)
+    assert lines[0] == "Content note: This report discusses child sexual abuse and suicide."
+    assert "1. In the past, agencies were “not equipped” to give “adequate” advice," in lines
+    assert all(len(line) <= 80 for line in lines), "laid out for the terminal's own width"
+
+
+def test_terminal_width_comes_from_the_terminal() -> None:
+    lines = screen_lines(run_in_pty("summary", size=(24, 40)))
+    assert max(len(line) for line in lines if "://" not in line) <= 40
+    assert max(len(line) for line in lines) > 30
 
 
 def test_pipe_gets_plain_text() -> None:
@@ -57,3 +79,32 @@ def test_no_color_on_a_terminal_keeps_layout_without_codes() -> None:
     screen = run_in_pty("findings", env={"NO_COLOR": "1"})
     assert "\x1b" not in screen
     assert "\n1. In the past" in screen.replace("\r", "")
+
+
+@pytest.mark.parametrize("section", ["help-contacts", "findings", "summary"])
+def test_the_last_screen_holds_the_help(section: str) -> None:
+    """In an 80x24 window, what is left on screen when the command ends shows 999 and the main
+    numbers (the prompt takes the last row)."""
+    on_screen = " ".join(screen_lines(run_in_pty(section))[-23:])
+    assert "call the emergency services straight away: 999." in on_screen
+    for number in ("0808 800 5000", "116 123", "0808 801 0331"):
+        assert number in on_screen, (section, number)
+    assert "More help: reportinfo help-contacts" in on_screen
+
+
+def test_the_stale_warning_is_styled_on_a_terminal_and_on_stderr_when_piped() -> None:
+    # Not run against a clock: a fake stale file is simpler than a fake date for a real process.
+    import tempfile
+    from pathlib import Path
+
+    from reportinfo import loader
+
+    text = Path(loader.bundled_path()).read_text(encoding="utf-8").replace("checked: 2026-11-28", "checked: 2020-01-01")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "old.yaml"
+        path.write_text(text, encoding="utf-8")
+        screen = run_in_pty("--data", str(path), "help-contacts")
+        piped = run_installed("--data", str(path), "help-contacts")
+    assert "\x1b[1;33mNote: these contact details were checked on 1 January 2020" in screen
+    assert piped.stderr.startswith("reportinfo: Note: these contact details were checked on 1 January 2020")
+    assert "Note: these contact details" not in piped.stdout

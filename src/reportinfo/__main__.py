@@ -1,5 +1,6 @@
-"""``python -m reportinfo``."""
+"""``python -m reportinfo``: the same as the console script."""
 
-from reportinfo.entry import main
+if __name__ == "__main__":
+    from reportinfo.entry import main
 
-main()
+    main()

@@ -1,7 +1,7 @@
-"""The command line: parse options, pick a format, call the loader and a renderer.
+"""The command line: parse options, load the report, pick a renderer, write the result.
 
 Nothing heavy is imported at module level: `reportinfo --help` needs only click, and plain
-output never imports rich.
+output never imports rich. Every byte goes out through `output.write` or `output.error`.
 """
 
 from __future__ import annotations
@@ -15,15 +15,19 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from reportinfo import __version__
-from reportinfo.render import Section  # a small module: the section names, nothing more
+from reportinfo.render import FORMATS, Request, Section
 
 if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
+
+    from reportinfo.errors import DataError
     from reportinfo.model import Report
 
 EXIT_OK = 0
 EXIT_DATA = 1  # the report file is missing, unreadable or invalid
 EXIT_USAGE = 2  # unknown command or option, bad option value
 EXIT_OUTPUT = 3  # standard output is closed or cannot be written
+EXIT_BUG = 70  # an unexpected error: a bug in reportinfo (70 is EX_SOFTWARE in sysexits.h)
 EXIT_INTERRUPTED = 130
 
 EXIT_CODES = (
@@ -31,11 +35,47 @@ EXIT_CODES = (
     (EXIT_DATA, "the report file is missing, unreadable or invalid"),
     (EXIT_USAGE, "unknown command or option, or a bad value"),
     (EXIT_OUTPUT, "standard output is closed or cannot be written"),
+    (EXIT_BUG, "an unexpected error: a bug in reportinfo"),
     (EXIT_INTERRUPTED, "interrupted (Ctrl-C)"),
 )
 EXIT_CODES_HELP = "\b\nExit codes:\n" + "\n".join(
     f"  {code:<3}  {text}" for code, text in EXIT_CODES
 )
+DEBUG_VARIABLE = "REPORTINFO_DEBUG"  # set to 1 to see the traceback of an unexpected error
+DATA_VARIABLE = "REPORTINFO_DATA"
+
+
+class OutputProblem(Exception):
+    """Output could not be written; carries the message for the one error line."""
+
+
+def _write(text: str) -> None:
+    from reportinfo import output
+    from reportinfo.errors import OutputError
+
+    try:
+        output.write(text)
+    except OutputError as error:
+        raise OutputProblem(str(error)) from None
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    from reportinfo import output
+
+    output.error(message)
+    sys.exit(code)
+
+
+def _show_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        _write(ctx.get_help())
+        ctx.exit()
+
+
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        _write(f"reportinfo {__version__}")
+        ctx.exit()
 
 
 class ReportinfoContext(click.Context):
@@ -48,14 +88,34 @@ class ReportinfoContext(click.Context):
         return self.formatter_class(width=width, max_width=self.max_content_width)
 
 
-class ReportinfoCommand(click.Command):
+class _WritesItsOwnHelp(click.Command):
+    """--help through the tool's one write path, so that a full disk is exit 3, not a traceback."""
+
     context_class = ReportinfoContext
 
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        names = self.get_help_option_names(ctx)
+        if not names or not self.add_help_option:
+            return None
+        if self._help_option is None:
+            self._help_option = click.Option(
+                names,
+                is_flag=True,
+                is_eager=True,
+                expose_value=False,
+                callback=_show_help,
+                help="Show this message and exit.",
+            )
+        return self._help_option
 
-class ReportinfoGroup(click.Group):
+
+class ReportinfoCommand(_WritesItsOwnHelp):
+    pass
+
+
+class ReportinfoGroup(_WritesItsOwnHelp, click.Group):
     """A click group whose errors are one line on stderr with a documented exit code."""
 
-    context_class = ReportinfoContext
     command_class = ReportinfoCommand
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -70,49 +130,67 @@ class ReportinfoGroup(click.Group):
             code = super().main(args, standalone_mode=False, **extra)
         except click.UsageError as error:
             message = error.format_message().rstrip()
-            if not message.endswith((".", "?", "!")):
+            if not message.rstrip(")").endswith((".", "?", "!")):
                 message += "."
             hint = f" Try '{error.ctx.command_path} --help'." if error.ctx else ""
             _fail(message + hint, EXIT_USAGE)
         except click.ClickException as error:
             _fail(error.format_message(), error.exit_code)
+        except OutputProblem as error:
+            _fail(str(error), EXIT_OUTPUT)
         except (click.Abort, KeyboardInterrupt):
             _fail("interrupted", EXIT_INTERRUPTED)
+        except Exception as error:
+            if os.environ.get(DEBUG_VARIABLE, "") not in ("", "0"):
+                raise
+            _fail(
+                f"unexpected error ({type(error).__name__}: {error}). This is a bug in "
+                f"reportinfo; run again with {DEBUG_VARIABLE}=1 to see the details.",
+                EXIT_BUG,
+            )
         sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
-def _fail(message: str, code: int) -> NoReturn:
-    from reportinfo import output
+# Options that work before or after the command name: `reportinfo --json summary` and
+# `reportinfo summary --json` mean the same. Each defaults to None, so that `_option` can tell
+# a value given after the command from one given before it.
+def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option(
+            "--data",
+            type=click.Path(allow_dash=True),
+            metavar="PATH",
+            help=f"Read this report file ('-' for standard input) instead of the bundled one. "
+            f"[env: {DATA_VARIABLE}]",
+        ),
+        click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(FORMATS),
+            help="text (the default): formatted on a terminal, plain when piped. "
+            "json: for scripts. markdown, html: to paste into an article or a page.",
+        ),
+        click.option("--json", "as_json", is_flag=True, default=None, help="The same as --format json."),
+        click.option(
+            "--color",
+            type=click.Choice(["auto", "always", "never"]),
+            help="Colour and layout (default auto: on a terminal, unless NO_COLOR is set).",
+        ),
+        click.option(
+            "--no-color", "no_color", is_flag=True, default=None, help="The same as --color never."
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
-    output.error(message)
-    sys.exit(code)
 
-
-class DataProblem(click.ClickException):
-    exit_code = EXIT_DATA
-
-
-class OutputProblem(click.ClickException):
-    exit_code = EXIT_OUTPUT
-
-
-def section_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--format and --color, shared by every section command."""
-    command = click.option(
-        "--color",
-        type=click.Choice(["auto", "always", "never"]),
-        default="auto",
-        show_default=True,
-        help="Colour and rich layout. auto: on a terminal, unless NO_COLOR is set.",
-    )(command)
-    return click.option(
-        "--format",
-        "output_format",
-        type=click.Choice(["text", "json"]),
-        default="text",
-        show_default=True,
-        help="text: formatted on a terminal, plain when piped. json: for scripts.",
-    )(command)
+def _option(ctx: click.Context, name: str) -> Any:
+    """An output option's value: after the command if given there, else before it."""
+    for level in (ctx, ctx.parent):
+        if level is not None and level.params.get(name) is not None:
+            return level.params[name]
+    return None
 
 
 @click.group(
@@ -122,191 +200,329 @@ def section_options(command: Callable[..., Any]) -> Callable[..., Any]:
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog=EXIT_CODES_HELP,
 )
+@output_options
 @click.option(
-    "--data",
-    type=click.Path(),
-    envvar="REPORTINFO_DATA",
-    metavar="PATH",
-    help="Read this report file instead of the bundled one. [env: REPORTINFO_DATA]",
-)
-@click.version_option(
-    __version__,
-    "-V",
-    "--version",
-    prog_name="reportinfo",
-    message="%(prog)s %(version)s",
+    "-V", "--version", is_flag=True, is_eager=True, expose_value=False, callback=_show_version,
     help="Show the version and exit.",
 )
 @click.pass_context
-def cli(ctx: click.Context, data: str | None) -> None:
+def cli(ctx: click.Context, **_: Any) -> None:
     """The 2017 serious case review of child sexual exploitation in Buckinghamshire, and
     where to find help.
 
     \b
     Examples:
       reportinfo summary
-      reportinfo findings | grep -i care
-      reportinfo help-contacts
+      reportinfo findings 3
+      reportinfo help-contacts --for struggling
+      reportinfo findings --json | jq -r '.findings[].text'
+
+    Options such as --data, --format and --color work before or after the command.
+    An unexpected error prints one line; REPORTINFO_DEBUG=1 shows its traceback.
     """
     if ctx.invoked_subcommand is None:
-        _write(_overview(ctx, _load(ctx)))
+        _show(ctx, "overview")
 
 
-# The four sections share their options and differ only in what they show.
+# The section commands' help: what each shows, and examples.
 SECTION_HELP: dict[Section, tuple[str, tuple[str, ...]]] = {
     "summary": (
         "What the review is, what it covers and what it found, in brief.",
-        ("reportinfo summary", "reportinfo summary --format json | jq -r '.summary[].text'"),
+        ("reportinfo summary", "reportinfo summary --json | jq -r '.summary[].text'"),
     ),
     "findings": (
-        "The review's key findings, numbered.",
-        ("reportinfo findings", 'reportinfo findings | grep -i "not heard"'),
+        "The review's key findings, and what the NSPCC said, numbered; or finding N alone.",
+        ("reportinfo findings", "reportinfo findings 3", 'reportinfo findings | grep -i "not heard"'),
     ),
     "help-contacts": (
-        "Who to contact for help or advice, and which lines are open now.",
-        ("reportinfo help-contacts", "reportinfo help-contacts --format json | jq '.contacts[]'"),
+        "Who to contact for help or advice, grouped by who it is for, and who is open now.",
+        (
+            "reportinfo help-contacts",
+            "reportinfo help-contacts --for abused-as-a-child",
+            "reportinfo help-contacts --box --format html > help-box.html",
+            "reportinfo help-contacts --json | jq '.contacts[] | {name, group}'",
+        ),
     ),
     "sources": (
         "Where each fact comes from, and when the contacts were checked.",
-        ("reportinfo sources", "reportinfo sources --format json | jq -r '.sources[].url'"),
+        ("reportinfo sources", "reportinfo sources --json | jq -r '.sources[].url'"),
     ),
 }
 
 
-def _add_section_command(section: Section, purpose: str, examples: tuple[str, ...]) -> None:
-    help_text = f"{purpose}\n\n\b\nExamples:\n" + "\n".join(f"  {line}" for line in examples)
-
-    @cli.command(section, help=help_text)
-    @section_options
-    @click.pass_context
-    def show_section(ctx: click.Context, output_format: str, color: str) -> None:
-        _show(ctx, section, output_format, color)
+def _help_text(purpose: str, examples: tuple[str, ...]) -> str:
+    return f"{purpose}\n\n\b\nExamples:\n" + "\n".join(f"  {line}" for line in examples)
 
 
-for _section, (_purpose, _examples) in SECTION_HELP.items():
-    _add_section_command(_section, _purpose, _examples)
-
-
-@cli.command()
-@click.argument("path", required=False, type=click.Path())
+@cli.command(help=_help_text(*SECTION_HELP["summary"]), short_help=SECTION_HELP["summary"][0])
+@output_options
 @click.pass_context
-def validate(ctx: click.Context, path: str | None) -> None:
-    """Check a report file and list every problem in it, one per line.
+def summary(ctx: click.Context, **_: Any) -> None:
+    _show(ctx, "summary")
 
-    PATH defaults to the file given by --data or REPORTINFO_DATA, or else the bundled report.
-    Exits 0 when the file is valid and 1 when it is not. The format is described in
-    docs/data-format.md.
+
+@cli.command(help=_help_text(*SECTION_HELP["findings"]), short_help=SECTION_HELP["findings"][0])
+@click.argument("number", required=False, type=int, metavar="[N]")
+@output_options
+@click.pass_context
+def findings(ctx: click.Context, number: int | None, **_: Any) -> None:
+    _show(ctx, "findings", finding=number)
+
+
+def _complete_group(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    from click.shell_completion import CompletionItem
+
+    from reportinfo.errors import DataError
+
+    try:
+        report = _load(ctx)
+    except (DataError, click.ClickException):
+        return []
+    return [CompletionItem(g.id, help=g.heading) for g in report.groups if g.id.startswith(incomplete)]
+
+
+@cli.command(
+    "help-contacts",
+    help=_help_text(*SECTION_HELP["help-contacts"]),
+    short_help=SECTION_HELP["help-contacts"][0],
+)
+@click.option(
+    "--for",
+    "group",
+    metavar="GROUP",
+    shell_complete=_complete_group,
+    help="Only the contacts for one group: danger, worried-about-a-child, children, "
+    "abused-as-a-child or struggling (the groups of the report in use).",
+)
+@click.option(
+    "--box",
+    is_flag=True,
+    help="Only the short box of help to end an article with: 999 and the main lines.",
+)
+@output_options
+@click.pass_context
+def help_contacts(ctx: click.Context, group: str | None, box: bool, **_: Any) -> None:
+    _show(ctx, "help-contacts", group=group, box=box)
+
+
+@cli.command(help=_help_text(*SECTION_HELP["sources"]), short_help=SECTION_HELP["sources"][0])
+@output_options
+@click.pass_context
+def sources(ctx: click.Context, **_: Any) -> None:
+    _show(ctx, "sources")
+
+
+@cli.command(short_help="Check report files and list every problem in them, one per line.")
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True), metavar="[PATH]...")
+@click.pass_context
+def validate(ctx: click.Context, paths: tuple[str, ...]) -> None:
+    """Check report files and list every problem in them, one per line.
+
+    Each PATH is a report file, or '-' for standard input. With no PATH, the file given by
+    --data or REPORTINFO_DATA is checked, or else the bundled report. Each problem is one line
+    on standard output, starting with its file. Exits 0 when every file is valid and 1 when
+    any is not. The format is described by 'reportinfo schema' (a JSON Schema) and in
+    docs/data-format.md in the source repository.
 
     \b
     Examples:
       reportinfo validate my-review.yaml
-      reportinfo validate my-review.yaml | grep findings
+      reportinfo validate reviews/*.yaml | grep findings
+      cat my-review.yaml | reportinfo validate -
     """
     from reportinfo import loader
-    from reportinfo.model import DataError
+    from reportinfo.errors import DataError
+    from reportinfo.render import phrases
 
-    path = path or _data_path(ctx)
-    where = path or "bundled report"
-    try:
-        report = loader.load(path)
-    except DataError as error:
-        _write("\n".join(f"{where}: {problem}" for problem in error.problems))
+    targets: list[str | None] = list(paths)
+    if not targets:
+        targets = [_data_path(ctx)]
+    for path in targets:
+        if path == "":
+            raise click.BadParameter("a PATH is empty: give a report file, or '-' for stdin")
+    invalid = False
+    for path in targets:
+        where = _describe_path(ctx, path, given=bool(paths))
+        try:
+            report = loader.load(path)
+        except DataError as error:
+            invalid = True
+            if error.unreadable:
+                from reportinfo import output
+
+                output.error(f"{where}: {error.problems[0]}")
+            else:
+                _write("\n".join(f"{where}: {problem}" for problem in error.problems))
+            continue
+        _write(
+            f"{where}: valid ({len(report.summary)} summary points, {len(report.findings)} "
+            f"findings, {len(report.contacts)} contacts, {len(report.sources)} sources)"
+        )
+        warning = phrases.bank_holidays_run_out(report, _now(ctx))
+        if warning:
+            from reportinfo import output
+
+            output.error(f"{where}: {warning}")
+    if invalid:
         ctx.exit(EXIT_DATA)
-    _write(
-        f"{where}: valid ({len(report.summary)} summary points, {len(report.findings)} findings, "
-        f"{len(report.contacts)} contacts, {len(report.sources)} sources)"
-    )
 
 
-def _show(ctx: click.Context, section: Section, output_format: str, color: str) -> None:
+@cli.command("help", short_help="The same as running reportinfo alone: what it is and where help is.")
+@click.argument("command", required=False, metavar="[COMMAND]")
+@output_options
+@click.pass_context
+def help_command(ctx: click.Context, command: str | None, **_: Any) -> None:
+    """Show what reportinfo is, its commands and where to find help; or a command's --help.
+
+    \b
+    Examples:
+      reportinfo help
+      reportinfo help findings
+    """
+    parent = ctx.parent
+    assert parent is not None
+    if command is None:
+        _show(ctx, "overview")
+        return
+    found = cli.get_command(parent, command)
+    if found is None:
+        raise click.UsageError(f"No such command '{command}'.", ctx)
+    with ReportinfoContext(found, info_name=command, parent=parent) as sub:
+        _write(found.get_help(sub))
+
+
+def _show(ctx: click.Context, section: Section, **asked: Any) -> None:
     from reportinfo import output
 
     report = _load(ctx)
-    now = _now(ctx)
+    request = Request(
+        now=_now(ctx),
+        commands=_commands(ctx) if section == "overview" else (),
+        sources_command=_sources_command(ctx),
+        **asked,
+    )
+    _check_request(ctx, report, request)
+    output_format = "json" if _option(ctx, "as_json") else _option(ctx, "output_format") or "text"
+    color = "never" if _option(ctx, "no_color") else _option(ctx, "color") or "auto"
     if output_format == "json":
         from reportinfo.render import jsonout
 
         ascii_only = not output.is_unicode(output.stdout_encoding())
-        _write(jsonout.render(section, report, now, ascii_only=ascii_only))
+        _write(jsonout.render(section, report, request, ascii_only=ascii_only))
+        return
+    from reportinfo.render import document, function_name
+
+    built: document.Document = getattr(document, function_name(section))(report, request)
+    if output_format == "markdown":
+        from reportinfo.render import markdown
+
+        _write(markdown.render(built))
+        return
+    if output_format == "html":
+        from reportinfo.render import html
+
+        _write(html.render(built, fragment=bool(asked.get("box"))))
+        return
+    isatty = sys.stdout is not None and sys.stdout.isatty()
+    display = output.choose_display(color, isatty=isatty, env=os.environ)
+    if display.rich:
+        from reportinfo.render import terminal
+
+        _write(terminal.to_ansi(built, display))
     else:
-        isatty = sys.stdout is not None and sys.stdout.isatty()
-        display = output.choose_display(color, isatty=isatty, env=os.environ)
-        if display.rich:
-            from reportinfo.render import terminal
+        from reportinfo.render import plain
 
-            renderable = terminal.render(section, report, now, hyperlinks=display.hyperlinks)
-            _write(terminal.to_ansi(renderable, display))
-        else:
-            from reportinfo.render import plain
+        _write(plain.render(built))
+        if built.warning:
+            output.error(built.warning)
 
-            _write(plain.render(section, report, now))
-    if section == "help-contacts":
-        _warn_if_stale(report, now)
+
+def _check_request(ctx: click.Context, report: Report, request: Request) -> None:
+    if request.finding is not None and not 1 <= request.finding <= len(report.findings):
+        count = len(report.findings)
+        raise click.BadParameter(
+            f"there is no finding {request.finding}; the report has {count} (1 to {count})",
+            ctx=ctx,
+            param_hint="'N'",
+        )
+    ids = [g.id for g in report.groups]
+    if request.group is not None and request.group not in ids:
+        from difflib import get_close_matches
+
+        close = get_close_matches(request.group, ids, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        raise click.BadParameter(
+            f"no group '{request.group}'; {hint}The groups are: {', '.join(ids)}",
+            ctx=ctx,
+            param_hint="'--for'",
+        )
+
+
+def _commands(ctx: click.Context) -> tuple[tuple[str, str], ...]:
+    root = ctx.find_root()
+    return tuple(
+        (name, cli.commands[name].get_short_help_str(limit=1000))
+        for name in cli.list_commands(root)
+    )
 
 
 def _load(ctx: click.Context) -> Report:
     from reportinfo import loader
-    from reportinfo.model import DataError
+    from reportinfo.errors import DataError
 
     path = _data_path(ctx)
     try:
         return loader.load(path)
     except DataError as error:
-        where = path or "bundled report"
-        more = len(error.problems) - 1
-        validate = f"reportinfo validate {path}" if path else "reportinfo validate"
-        extra = f" (and {more} more: run '{validate}')" if more else ""
-        raise DataProblem(f"{where}: {error.problems[0]}{extra}") from None
+        raise _data_problem(ctx, path, error) from None
+
+
+def _data_problem(ctx: click.Context, path: str | None, error: DataError) -> click.ClickException:
+    where = _describe_path(ctx, path, given=False)
+    more = len(error.problems) - 1
+    extra = f" (and {more} more: run 'reportinfo validate {path or ''}'".rstrip() + ")" if more else ""
+    problem = click.ClickException(f"{where}: {error.problems[0]}{extra}")
+    problem.exit_code = EXIT_DATA
+    return problem
 
 
 def _data_path(ctx: click.Context) -> str | None:
-    path: str | None = ctx.find_root().params.get("data")
+    """The report file asked for: --data after the command, before it, or REPORTINFO_DATA."""
+    path = _option(ctx, "data")
+    if path == "":
+        raise click.BadParameter(
+            "is empty: give a report file, '-' for standard input, or leave --data out",
+            ctx=ctx,
+            param_hint="'--data'",
+        )
+    if path is None:
+        path = os.environ.get(DATA_VARIABLE) or None  # empty means unset, as for most tools
     return path
+
+
+def _describe_path(ctx: click.Context, path: str | None, given: bool) -> str:
+    """A path as errors name it, with where it came from when that is not obvious."""
+    if path is None:
+        return "bundled report"
+    shown = "standard input" if path == "-" else path
+    if given:
+        return shown
+    source = "--data" if _option(ctx, "data") is not None else DATA_VARIABLE
+    return f"{shown} (from {source})"
+
+
+def _sources_command(ctx: click.Context) -> str:
+    path = _data_path(ctx)
+    if path is None or path == "-":
+        return "reportinfo sources"
+    import shlex
+
+    return f"reportinfo --data {shlex.quote(path)} sources"
 
 
 def _now(ctx: click.Context) -> datetime:
     """The current time; tests put a fixed datetime in the context object instead."""
     return ctx.find_object(datetime) or datetime.now(UTC)
 
-
-def _write(text: str) -> None:
-    from reportinfo import output
-
-    try:
-        output.write(text)
-    except output.OutputError as error:
-        raise OutputProblem(str(error)) from None
-
-
-def _warn_if_stale(report: Report, now: datetime) -> None:
-    from reportinfo import output
-    from reportinfo.render import phrases
-
-    if phrases.is_stale(report, now):
-        output.error(phrases.stale_warning(report.contacts_checked))
-
-
-def _overview(ctx: click.Context, report: Report) -> str:
-    from reportinfo.render import phrases
-
-    names = cli.list_commands(ctx)
-    width = max(len(name) for name in names)
-    commands = [
-        f"  {name.ljust(width)}  {cli.commands[name].get_short_help_str(limit=70)}"
-        for name in names
-    ]
-    lines = [
-        report.report.title,
-        phrases.described_report(report),
-        phrases.content_note(report),
-        "",
-        "Commands:",
-        *commands,
-        "",
-        f"Help and support: {phrases.CONTACTS_COMMAND}",
-    ]
-    emergency = phrases.emergency_line(report)
-    if emergency:
-        lines.append(emergency)
-    lines.append("Run 'reportinfo COMMAND --help' for options and examples.")
-    return "\n".join(lines)

@@ -1,6 +1,7 @@
-"""Where output goes: the display decision, encoding fallback, and writing to the streams.
+"""Where output goes: the display decision, encoding fallback, and the one write path.
 
-The renderers return text; this module decides how it may be shown and writes it.
+The renderers return text; this module decides how it may be shown and writes it. Everything
+the tool prints, help and errors included, goes through `write` or `error`.
 """
 
 from __future__ import annotations
@@ -10,11 +11,26 @@ import sys
 from collections.abc import Mapping
 from typing import NamedTuple, TextIO
 
+from reportinfo.errors import OutputError
+
 MIN_WIDTH = 20  # narrower than this, rich layout is not readable; let the terminal wrap instead
 
-
-class OutputError(Exception):
-    """Standard output cannot be written to at all."""
+# Every environment variable that changes how output looks, in the order they are consulted
+# after --color. The README's table and the tests' clean environment are built from this list.
+DISPLAY_VARIABLES = (
+    "NO_COLOR",
+    "CLICOLOR_FORCE",
+    "FORCE_COLOR",
+    "CLICOLOR",
+    "TERM",
+    "COLUMNS",
+    "FORCE_HYPERLINK",
+    "TERM_PROGRAM",
+    "WT_SESSION",
+    "KITTY_WINDOW_ID",
+    "KONSOLE_VERSION",
+    "VTE_VERSION",
+)
 
 
 class Display(NamedTuple):
@@ -25,19 +41,28 @@ class Display(NamedTuple):
     encoding: str
 
 
+def _set(env: Mapping[str, str], name: str) -> bool:
+    return env.get(name, "") not in ("", "0")
+
+
 def choose_display(color: str, *, isatty: bool, env: Mapping[str, str]) -> Display:
-    """Decide layout and colour: --color first, then NO_COLOR, FORCE_COLOR, TERM and the TTY.
+    """Decide layout and colour, first rule that applies wins:
+
+    --color always|never; NO_COLOR (no colour); CLICOLOR_FORCE or FORCE_COLOR (colour, even in
+    a pipe); CLICOLOR=0 (no colour); TERM=dumb (plain text); else colour on a terminal.
 
     Rich layout is for terminals; pipes and dumb terminals get plain text. Colour can be forced
-    into a pipe (--color always, FORCE_COLOR), and that brings the rich layout with it.
+    into a pipe, and that brings the rich layout with it.
     """
     terminal = isatty and env.get("TERM", "") != "dumb"
     if color == "always":
         rich, use_color = True, True
-    elif color == "never" or env.get("NO_COLOR"):
+    elif color == "never" or env.get("NO_COLOR"):  # no-color.org: any value but empty
         rich, use_color = terminal, False
-    elif env.get("FORCE_COLOR") not in (None, "", "0"):
+    elif _set(env, "CLICOLOR_FORCE") or _set(env, "FORCE_COLOR"):
         rich, use_color = True, True
+    elif env.get("CLICOLOR") == "0":
+        rich, use_color = terminal, False
     else:
         rich, use_color = terminal, terminal
     return Display(
@@ -113,7 +138,8 @@ def fit_encoding(text: str, encoding: str) -> str:
 
 
 def write(text: str) -> None:
-    """Write `text` to standard output, ending with one newline."""
+    """Write `text` to standard output, ending with one newline. A reader that has gone away
+    (a closed pipe) is not an error; output that cannot be written raises `OutputError`."""
     stream = sys.stdout
     if stream is None:
         raise OutputError("standard output is closed")

@@ -1,12 +1,38 @@
 """Renderers: each turns the model into one output format and returns it; none prints.
 
-- `plain`: text for pipes and files, one item per line.
-- `terminal`: rich renderables for a terminal (the only module that imports rich).
-- `jsonout`: the documented JSON shape.
-- `phrases`: the sentences every format shares, so that all three say the same thing.
+The one table of what can be shown is `SECTIONS` below. Each section name maps, by the same
+name with '-' as '_', to a function in `document.py` (what the section says, as blocks) and
+one in `jsonout.py` (its JSON shape). The text formats then lay the blocks out:
+
+- `plain`: text for pipes and files, one block per line, never wrapped.
+- `terminal`: rich text for a terminal (the only module that imports rich).
+- `markdown`: CommonMark to paste into a CMS, a README or an email.
+- `html`: a complete page, or a fragment to paste into one.
+
+`phrases` holds every sentence the formats share, so that all of them say the same thing.
 """
 
-from typing import Literal
+from datetime import datetime
+from typing import Literal, NamedTuple
 
-Section = Literal["summary", "findings", "help-contacts", "sources"]
-SECTIONS: tuple[Section, ...] = ("summary", "findings", "help-contacts", "sources")
+Section = Literal["overview", "summary", "findings", "help-contacts", "sources"]
+SECTIONS: tuple[Section, ...] = ("overview", "summary", "findings", "help-contacts", "sources")
+
+Format = Literal["text", "json", "markdown", "html"]
+FORMATS: tuple[Format, ...] = ("text", "json")
+
+
+class Request(NamedTuple):
+    """What was asked for, besides the section: everything a renderer may depend on."""
+
+    now: datetime
+    group: str | None = None  # help-contacts --for GROUP: one group only
+    finding: int | None = None  # findings N: one finding only, counted from 1
+    commands: tuple[tuple[str, str], ...] = ()  # the overview's list: (name, purpose)
+    sources_command: str = "reportinfo sources"  # how to list the sources of the file in use
+    box: bool = False  # help-contacts --box: the short box to end an article with
+
+
+def function_name(section: Section) -> str:
+    """The name of the function that builds `section` in document.py and jsonout.py."""
+    return section.replace("-", "_")

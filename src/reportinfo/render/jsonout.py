@@ -1,25 +1,95 @@
-"""The report as JSON, in the shape documented in the README (keys are stable)."""
+"""The report as JSON, in the shape documented in the README (keys are stable).
+
+Each section is named as in render.SECTIONS, with '-' as '_'.
+"""
 
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from reportinfo.model import Channel, Contact, Report, Source, Statement
-from reportinfo.render import Section, phrases
+from reportinfo.render import Request, Section, function_name, phrases
+from reportinfo.render.document import tel_target, web
 
 
-def render(section: Section, report: Report, now: datetime, ascii_only: bool = False) -> str:
-    document = {
-        "summary": _summary,
-        "findings": _findings,
-        "help-contacts": lambda r: _contacts(r, now),
-        "sources": _sources,
-    }[section](report)
+def render(section: Section, report: Report, request: Request, ascii_only: bool = False) -> str:
+    document = globals()[function_name(section)](report, request)
     return json.dumps(
         {"section": section, **document}, indent=2, ensure_ascii=ascii_only, default=_iso
     )
+
+
+def overview(report: Report, request: Request) -> dict[str, Any]:
+    return {
+        "report": {"title": report.report.title, "described": phrases.described_report(report)},
+        "content_note": _statement(report.content_note),
+        "commands": [{"name": name, "purpose": purpose} for name, purpose in request.commands],
+        "help": _help(report),
+        "sources": _cited(report, report.content_note.sources),
+    }
+
+
+def summary(report: Report, request: Request) -> dict[str, Any]:
+    about = report.report
+    return {
+        "report": _plain(about),
+        "content_note": _statement(report.content_note),
+        "summary": [_statement(point) for point in report.summary],
+        "help": _help(report),
+        "sources": _cited(
+            report,
+            about.sources,
+            (about.link,),
+            (about.listed,) if about.listed else (),
+            report.content_note.sources,
+            *(point.sources for point in report.summary),
+        ),
+    }
+
+
+def findings(report: Report, request: Request) -> dict[str, Any]:
+    numbered = list(enumerate(report.findings, 1))
+    if request.finding is not None:
+        numbered = [numbered[request.finding - 1]]
+    return {
+        "report": {"title": report.report.title},
+        "content_note": _statement(report.content_note),
+        "voices": [voice._asdict() for voice in report.voices],
+        "findings": [{"number": number, **_statement(finding)} for number, finding in numbered],
+        "help": _help(report),
+        "sources": _cited(
+            report, report.content_note.sources, *(finding.sources for _, finding in numbered)
+        ),
+    }
+
+
+def help_contacts(report: Report, request: Request) -> dict[str, Any]:
+    from reportinfo import hours  # zoneinfo: only this section needs it
+
+    groups = [g for g in report.groups if request.group in (None, g.id)]
+    contacts = [report.contact(cid) for group in groups for cid in group.contacts]
+    holidays = report.bank_holidays
+    today = hours.uk_date(request.now)
+    return {
+        "checked": report.contacts_checked,
+        "stale": phrases.is_stale(report, request.now),
+        "now": request.now.astimezone(hours.UK),
+        "bank_holiday_today": bool(holidays and today in holidays.dates),
+        "hours_note": phrases.hours_caveat(report, request.now),
+        "groups": [group._asdict() for group in groups],
+        "contacts": [_contact(report, contact, request) for contact in contacts],
+        "sources": _cited(
+            report,
+            *(contact.sources for contact in contacts),
+            holidays.sources if holidays else (),
+        ),
+    }
+
+
+def sources(report: Report, request: Request) -> dict[str, Any]:
+    return {"sources": [_source(source) for source in report.sources]}
 
 
 def _plain(record: Any) -> Any:
@@ -37,99 +107,72 @@ def _iso(value: object) -> str:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
-def _summary(report: Report) -> dict[str, Any]:
-    about = report.report
-    return {
-        "report": _plain(about),
-        "content_note": _statement(report.content_note),
-        "summary": [_statement(point) for point in report.summary],
-        "help": _help(report),
-        "sources": _cited(
-            report,
-            about.sources,
-            (about.link,),
-            report.content_note.sources,
-            *(point.sources for point in report.summary),
-        ),
-    }
-
-
-def _findings(report: Report) -> dict[str, Any]:
-    return {
-        "report": {"title": report.report.title},
-        "content_note": _statement(report.content_note),
-        "findings": [
-            {"number": number, **_statement(finding)}
-            for number, finding in enumerate(report.findings, 1)
-        ],
-        "help": _help(report),
-        "sources": _cited(
-            report, report.content_note.sources, *(finding.sources for finding in report.findings)
-        ),
-    }
-
-
-def _contacts(report: Report, now: datetime) -> dict[str, Any]:
-    from reportinfo import hours  # zoneinfo: only this section needs it
-
-    checked = report.contacts_checked
-    return {
-        "checked": checked,
-        "stale": phrases.is_stale(report, now),
-        "now": now.astimezone(hours.UK),
-        "hours_note": phrases.HOURS_CAVEAT,
-        "contacts": [_contact(contact, now) for contact in report.contacts],
-        "sources": _cited(report, *(contact.sources for contact in report.contacts)),
-    }
-
-
-def _sources(report: Report) -> dict[str, Any]:
-    return {"sources": [_source(source) for source in report.sources]}
-
-
 def _statement(statement: Statement) -> dict[str, Any]:
-    return {
+    document = {
         "text": statement.text,
         "quotes": list(statement.quotes),
         "sources": list(statement.sources),
     }
+    if statement.said_by is not None:
+        document["said_by"] = statement.said_by
+    return document
 
 
 def _help(report: Report) -> dict[str, Any]:
-    helpline = report.helpline
-    return {
-        "name": helpline[0].name if helpline else None,
-        "phone": helpline[1].value if helpline else None,
-        "command": phrases.CONTACTS_COMMAND,
-        "text": phrases.help_footer(report),
-    }
+    """The lines that end summary, findings and the overview, and where the rest are."""
+    emergency = [
+        {"name": c.name, "phone": ch.value}
+        for c in report.emergency
+        for ch in c.channels
+        if ch.kind == "phone"
+    ]
+    lines = [
+        {"question": line.question, "name": line.name, "phone": line.number, "text": str(line)}
+        for line in phrases.signposts(report)
+    ]
+    return {"emergency": emergency, "lines": lines, "command": phrases.CONTACTS_COMMAND}
 
 
-def _contact(contact: Contact, now: datetime) -> dict[str, Any]:
+def _contact(report: Report, contact: Contact, request: Request) -> dict[str, Any]:
     return {
         "id": contact.id,
+        "group": report.group_of(contact.id).id,
         "name": contact.name,
         "who": contact.who,
         "cost": contact.cost,
+        "note": contact.note,
         "emergency": contact.emergency,
-        "channels": [_channel(channel, now) for channel in contact.channels],
+        "channels": [_channel(report, channel, request) for channel in contact.channels],
         "checked": contact.checked,
         "sources": list(contact.sources),
     }
 
 
-def _channel(channel: Channel, now: datetime) -> dict[str, Any]:
+def _channel(report: Report, channel: Channel, request: Request) -> dict[str, Any]:
     from reportinfo import hours
 
-    line = hours.status(channel.hours, now) if channel.hours else None
+    status = None
+    if channel.hours is not None:
+        holidays = report.bank_holidays.dates if report.bank_holidays else ()
+        status = hours.status(channel.hours, request.now, holidays)
+    if channel.kind == "phone":
+        link: str | None = tel_target(channel.value)
+    elif channel.kind == "email":
+        link = f"mailto:{channel.value}"
+    elif channel.kind == "web":
+        link = web(channel.value).target
+    else:
+        link = None
     return {
         "kind": channel.kind,
         "label": phrases.channel_label(channel),
         "value": channel.value,
+        "message": channel.message,
+        "link": link,
         "hours": _plain(channel.hours) if channel.hours else None,
-        "open_now": line.open if line else None,
-        "changes_at": line.changes_at if line else None,
-        "status": phrases.channel_status(channel, now),
+        "open_now": status.open if status else None,
+        "changes_at": status.changes_at if status else None,
+        "status": phrases.line_status(status, request.now) if status else None,
     }
 
 

@@ -1,66 +1,83 @@
-"""The report as rich renderables for a terminal. The only module that imports rich.
+"""A document as styled, wrapped text for a terminal. The only module that imports rich.
 
 Every string from the data goes into a `Text` object, never through rich's markup, emoji or
-highlighting, so a report file cannot style or control the terminal.
+highlighting, so a report file cannot style or control the terminal. Wrapping is done here,
+word by word, so that a phone number (one span) is never split across two lines and no line
+carries trailing spaces. rich is given the width, the colours and an empty environment, so
+nothing but `Display` decides how the output looks.
 """
 
 from __future__ import annotations
 
 import io
-import re
-from collections.abc import Iterable, Iterator
-from datetime import datetime
+from collections.abc import Iterator
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, RenderableType
-from rich.padding import Padding
+from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
-from reportinfo.model import Channel, Contact, Report, Source
 from reportinfo.output import Display
-from reportinfo.render import Section, phrases
+from reportinfo.render.document import Block, Document, Span
 
-HEADING = Style(bold=True)
-NOTE = Style(italic=True)
-QUIET = Style(dim=True)
-NUMBER = Style(bold=True, color="cyan")
-EMERGENCY = Style(bold=True, color="red")
-OPEN = Style(color="green")
-CLOSED = Style(color="yellow")
+INDENT = 2  # a detail under its heading
+
+# Bold and colours that read on light and dark schemes alike; no dim text.
+BLOCK_STYLES = {
+    "title": Style(bold=True),
+    "heading": Style(bold=True, underline=True),
+    "subheading": Style(bold=True),
+    "note": Style(italic=True),
+    "warning": Style(bold=True, color="yellow"),
+    "emergency": Style(bold=True, color="red"),
+}
+SPAN_STYLES = {
+    "strong": Style(bold=True),
+    "label": Style(bold=True),
+    "phone": Style(bold=True, color="cyan"),
+    "web": Style(underline=True),
+    "email": Style(underline=True),
+    "command": Style(bold=True),
+    "open": Style(color="green"),
+    "closed": Style(color="yellow"),
+    "unsure": Style(color="magenta"),
+}
+LABEL = Style(bold=True, color="cyan")
 
 
-def render(section: Section, report: Report, now: datetime, hyperlinks: bool) -> RenderableType:
-    links = _Links(hyperlinks)
-    if section == "summary":
-        return _summary(report, links)
-    if section == "findings":
-        return _findings(report)
-    if section == "help-contacts":
-        return _contacts(report, now, links)
-    return _sources(report, links)
-
-
-def to_ansi(renderable: RenderableType, display: Display) -> str:
-    """Render to a string of text and ANSI codes, for `output.write` to print."""
+def to_ansi(document: Document, display: Display) -> str:
+    """The document as text and ANSI codes, for `output.write` to print."""
     console = _console(display)
-    console.print(renderable)
+    for line in lines(document, display):
+        console.print(line)
     return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
 
 
-def to_svg(renderable: RenderableType, display: Display, title: str) -> str:
-    """Render to an SVG picture of a terminal, for the README's screenshots."""
+def to_svg(document: Document, display: Display, title: str) -> str:
+    """The document as an SVG picture of a terminal, for the README's screenshots."""
     console = _console(display, record=True)
-    console.print(renderable)
+    for line in lines(document, display):
+        console.print(line)
     return console.export_svg(title=title)
 
 
+def lines(document: Document, display: Display) -> Iterator[Text]:
+    parts = list(document.parts)
+    if document.warning:
+        yield from _wrap(Block("warning", (Span(document.warning),)), display)
+        yield Text("")
+    for number, part in enumerate(parts):
+        if number:
+            yield Text("")
+        for block in part:
+            yield from _wrap(block, display)
+
+
 def _console(display: Display, record: bool = False) -> Console:
-    # Every decision is made here from `display`, never from rich's own reading of the
-    # environment, and nothing from the data is read as markup, emoji codes or highlighting.
     return Console(
         file=_Buffer(display.encoding),
-        width=display.width,
+        width=max(display.width, 1),
+        height=25,
         force_terminal=True,
         force_interactive=False,
         force_jupyter=False,
@@ -70,7 +87,9 @@ def _console(display: Display, record: bool = False) -> Console:
         emoji=False,
         highlight=False,
         legacy_windows=False,
+        soft_wrap=True,  # lines are wrapped already; rich must not pad or wrap them again
         record=record,
+        _environ={},  # TERM, COLUMNS and the rest were read once, into `display`
     )
 
 
@@ -87,191 +106,87 @@ class _Buffer(io.StringIO):
         return self._encoding
 
 
-class _Links:
-    """Styles for phone numbers and web addresses: links where the terminal supports them."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-
-    def phone(self, number: str) -> Style:
-        digits = number.replace(" ", "")
-        if digits.startswith("0") and len(digits) > 4:  # a UK number: tel: wants +44
-            digits = "+44" + digits[1:]
-        return NUMBER + Style(link=f"tel:{digits}" if self.enabled else None)
-
-    def web(self, address: str) -> Style:
-        url = address if address.startswith(("http://", "https://")) else f"https://{address}"
-        return Style(underline=True, link=url if self.enabled else None)
-
-    def email(self, address: str) -> Style:
-        return Style(underline=True, link=f"mailto:{address}" if self.enabled else None)
-
-    def channel(self, channel: Channel) -> Style:
-        return {"phone": self.phone, "web": self.web, "email": self.email}[channel.kind](
-            channel.value
-        )
+Word = list[tuple[str, Style]]  # pieces with no space between them: "5000" then "."
 
 
-class _Paragraph:
-    """Text wrapped at spaces, never inside the `keep` phrases, with an optional hanging label.
-
-    Phone numbers contain spaces, so rich's own word wrapping could break one across two lines.
-    The label ("1. ", "• ") stands before the first line and the rest are indented to match.
-    """
-
-    def __init__(self, text: Text, keep: Iterable[str] = (), label: str = "") -> None:
-        self.text = text
-        self.label = label
-        shadow = text.plain
-        for phrase in keep:  # hide the spaces inside each phrase from the word splitter
-            shadow = shadow.replace(phrase, phrase.replace(" ", "\0"))
-        self.words = [word.span() for word in re.finditer(r"\S+", shadow)]
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
-        indent = cell_len(self.label)
-        width = max(1, options.max_width - indent)
-        plain, breaks, column, previous_end = self.text.plain, [], 0, 0
-        for start, end in self.words:
-            length = cell_len(plain[start:end])
-            gap = cell_len(plain[previous_end:start]) if column else 0
-            if column and column + gap + length > width:
-                breaks.append(start)
-                column = length
-            else:
-                column += gap + length
-            previous_end = end
-        for number, line in enumerate(self.text.divide(breaks)):
-            line.rstrip()
-            if indent:
-                prefix = Text(self.label, style=NUMBER) if number == 0 else Text(" " * indent)
-                line = Text.assemble(prefix, line)
-            yield line
+def _words(block: Block, links: bool) -> list[Word]:
+    """The block's words, each a run of text between spaces. A phone number is one word."""
+    base = BLOCK_STYLES.get(block.kind, Style())
+    words: list[Word] = []
+    space = True  # a space before the next piece starts a new word
+    for span in block.spans:
+        style = base + SPAN_STYLES.get(span.kind, Style())
+        if links and span.target:
+            style += Style(link=span.target)
+        pieces = [span.text] if span.kind == "phone" else span.text.split()
+        for i, piece in enumerate(pieces):
+            if space or i > 0 or span.text[:1].isspace() or not words:
+                words.append([])
+            words[-1].append((piece, style))
+            space = False
+        space = span.text[-1:].isspace() if span.text.strip() else space or bool(span.text)
+    return words
 
 
-def _footer(report: Report) -> RenderableType:
-    keep = [*_phones(report), phrases.CONTACTS_COMMAND]
-    return _Paragraph(Text(phrases.help_footer(report), style=HEADING), keep)
+def _wrap(block: Block, display: Display) -> Iterator[Text]:
+    """Lay a block out in lines no wider than the display, with a hanging label."""
+    indent = block.indent * INDENT
+    label = f"{block.label} " if block.label else ""
+    hang = indent + cell_len(label)
+    width = max(display.width - hang, 8)
+    line = _Line(" " * indent)
+    line.add(label, LABEL, counts=False)  # the hanging label stands in the margin
+    for word in _words(block, display.hyperlinks):
+        length = sum(cell_len(piece) for piece, _ in word)
+        if line.column and line.column + 1 + length > width:
+            yield line.text()
+            line = _Line(" " * hang)
+        elif line.column:  # the space takes the words' style when both sides share it
+            line.add(" ", line.last_style if line.last_style == word[0][1] else None)
+        for piece, style in word:
+            for chunk in _chunks(piece, width, line.column):
+                if chunk is None:  # a piece longer than the line: go on at the next line
+                    yield line.text()
+                    line = _Line(" " * hang)
+                else:
+                    line.add(chunk, style)
+    yield line.text()
 
 
-def _phones(report: Report) -> list[str]:
-    return [ch.value for c in report.contacts for ch in c.channels if ch.kind == "phone"]
+class _Line:
+    """One output line being filled: runs of text with their styles, neighbours merged."""
+
+    def __init__(self, margin: str) -> None:
+        self.runs: list[tuple[str, Style | None]] = [(margin, None)] if margin else []
+        self.column = 0  # cells used after the margin and label
+        self.last_style: Style | None = None
+
+    def add(self, text: str, style: Style | None, counts: bool = True) -> None:
+        if not text:
+            return
+        if self.runs and self.runs[-1][1] == style:
+            self.runs[-1] = (self.runs[-1][0] + text, style)
+        else:
+            self.runs.append((text, style))
+        if counts:
+            self.column += cell_len(text)
+            self.last_style = style
+
+    def text(self) -> Text:
+        return Text.assemble(*self.runs)
 
 
-def _content_note(report: Report) -> Text:
-    return Text(phrases.content_note(report), style=NOTE)
-
-
-def _summary(report: Report, links: _Links) -> RenderableType:
-    about = report.report
-    facts = [
-        _Paragraph(Text.assemble((f"{label}: ", QUIET), value))
-        for label, value in (
-            ("Period covered", f"{about.period.start} to {about.period.end}"),
-            ("Recommendations", str(about.recommendations)),
-            ("Scale", about.scale),
-        )
-    ]
-    link = report.source(about.link)
-    published = Text.assemble(("Report as published: ", QUIET), (link.url, links.web(link.url)))
-    if link.note:
-        published.append(f"\n{link.note}", style=QUIET)
-    return Group(
-        _content_note(report),
-        Text(""),
-        Text(about.title, style=HEADING),
-        Text(phrases.described_report(report)),
-        Text(""),
-        *facts,
-        Text(""),
-        Text("In brief", style=HEADING),
-        *(_Paragraph(Text(point.text), label="• ") for point in report.summary),
-        Text(""),
-        published,
-        Text(""),
-        _footer(report),
-    )
-
-
-def _findings(report: Report) -> RenderableType:
-    return Group(
-        _content_note(report),
-        Text(""),
-        Text(f"Key findings: {report.report.title}", style=HEADING),
-        Text(""),
-        _numbered([finding.text for finding in report.findings]),
-        Text(""),
-        _footer(report),
-    )
-
-
-def _numbered(items: list[str]) -> RenderableType:
-    """A numbered list with hanging indents and a blank line between items."""
-    width = len(str(len(items))) + 1
-    paragraphs: list[RenderableType] = []
-    for number, item in enumerate(items, 1):
-        paragraphs += [_Paragraph(Text(item), label=f"{number}.".rjust(width) + " "), Text("")]
-    return Group(*paragraphs[:-1])
-
-
-def _contacts(report: Report, now: datetime, links: _Links) -> RenderableType:
-    parts: list[RenderableType] = []
-    emergency = phrases.emergency_line(report)
-    if emergency:
-        parts += [_Paragraph(Text(emergency, style=EMERGENCY), _phones(report)), Text("")]
-    for contact in report.contacts:
-        if not contact.emergency:
-            parts += [_contact(contact, now, links, _phones(report)), Text("")]
-    parts.append(Text(phrases.HOURS_CAVEAT, style=QUIET))
-    return Group(*parts)
-
-
-def _contact(contact: Contact, now: datetime, links: _Links, phones: list[str]) -> RenderableType:
-    details: list[RenderableType] = [Text(contact.who)]
-    for channel in contact.channels:
-        line = Text.assemble(
-            (phrases.channel_label(channel), QUIET), ": ", (channel.value, links.channel(channel))
-        )
-        details.append(_Paragraph(line, [channel.value]))
-        when = _when(channel, now)
-        if when.plain:
-            details.append(Padding(when, (0, 0, 0, 2), expand=False))
-    if contact.cost:
-        details.append(_Paragraph(Text(f"Cost: {contact.cost}"), phones))
-    details.append(Text(phrases.contact_checked(contact), style=QUIET))
-    return Group(
-        Text(contact.name, style=HEADING), Padding(Group(*details), (0, 0, 0, 2), expand=False)
-    )
-
-
-def _when(channel: Channel, now: datetime) -> Text:
-    """The channel's hours, then whether it is open now: green when open, yellow when closed."""
-    when = Text(phrases.channel_hours(channel) or "")
-    line = phrases.channel_line_status(channel, now)
-    if line is not None:
-        from reportinfo import hours
-
-        if when.plain:
-            when.append(" ")
-        when.append(f"{hours.describe(line, now)}.", style=OPEN if line.open else CLOSED)
-    return when
-
-
-def _sources(report: Report, links: _Links) -> RenderableType:
-    parts: list[RenderableType] = [Text("Sources", style=HEADING), Text("")]
-    for source in report.sources:
-        parts += [_source(source, links), Text("")]
-    return Group(*parts[:-1])
-
-
-def _source(source: Source, links: _Links) -> RenderableType:
-    published = source.publisher + (f", {source.date}" if source.date else "")
-    lines: list[RenderableType] = [
-        Text.assemble((source.title, HEADING), (f"  [{source.id}]", QUIET)),
-        Text(published),
-        Text(source.url, style=links.web(source.url)),
-    ]
-    if source.checked:
-        lines.append(Text(f"Checked {phrases.long_date(source.checked)}", style=QUIET))
-    if source.note:
-        lines.append(Text(f"Note: {source.note}"))
-    return Group(*lines)
+def _chunks(piece: str, width: int, column: int) -> Iterator[str | None]:
+    """A piece as it fits from `column`: whole if it fits, else in line-sized chunks (a long
+    web address), with None where a new line starts. Phone numbers always fit a line."""
+    if column + cell_len(piece) <= width or cell_len(piece) <= width:
+        yield piece
+        return
+    room = width - column
+    if room > 0:
+        yield piece[:room]
+        piece = piece[room:]
+    while piece:
+        yield None
+        yield piece[:width]
+        piece = piece[width:]

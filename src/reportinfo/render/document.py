@@ -1,0 +1,313 @@
+"""What each section says, as a small document of blocks and spans, for every text format.
+
+A `Document` is a list of parts separated by blank lines; a part is a list of blocks (a heading,
+a paragraph, a list item); a block is a list of spans. A span says what its text is: a phone
+number (never split across lines, a `tel:` link where links are made), a web or email address,
+a command, or open/closed status. The plain, terminal, Markdown and HTML renderers each lay the
+same document out, so they all show the same things, and none can drop what another shows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal, NamedTuple
+
+from reportinfo.model import Channel, Contact, Report, Statement
+from reportinfo.render import Request, phrases
+
+SpanKind = Literal["text", "strong", "label", "phone", "email", "web", "command", "open", "closed", "unsure"]
+BlockKind = Literal[
+    "title", "heading", "subheading", "paragraph", "note", "warning", "emergency", "item", "quiet"
+]
+
+
+class Span(NamedTuple):
+    text: str
+    kind: SpanKind = "text"
+    target: str | None = None  # where a phone number, email or web address links to
+
+
+class Block(NamedTuple):
+    kind: BlockKind
+    spans: tuple[Span, ...]
+    label: str = ""  # an item's marker: "1.", "-", or a command name
+    indent: int = 0  # 1: a detail of the heading above it
+
+
+Part = tuple[Block, ...]
+
+
+class Document(NamedTuple):
+    title: str  # for formats that have one: the HTML page title
+    parts: tuple[Part, ...]
+    warning: str | None = None  # shown first on a terminal; to standard error when piped
+
+
+# Digit groups joined by single spaces, as phone numbers are written: "0808 800 5000", "116 123".
+_NUMBER = re.compile(r"\+?\d+(?: \d+)+")
+
+
+def prose(words: str) -> list[Span]:
+    """Text from the data as spans, with any phone number in it made one span, so that no
+    format can split it. Numbers written the UK way (0 or + first) become links."""
+    spans, at = [], 0
+    for found in _NUMBER.finditer(words):
+        if found.start() > at:
+            spans.append(Span(words[at : found.start()]))
+        number = found.group()
+        linked = number.startswith(("0", "+")) and len(number.replace(" ", "")) >= 10
+        spans.append(phone(number) if linked else Span(number, "phone"))
+        at = found.end()
+    if at < len(words):
+        spans.append(Span(words[at:]))
+    return spans
+
+
+def text(*spans: Span | str) -> tuple[Span, ...]:
+    return tuple(piece for s in spans for piece in (prose(s) if isinstance(s, str) else [s]))
+
+
+def block(kind: BlockKind, *spans: Span | str, label: str = "", indent: int = 0) -> Block:
+    return Block(kind, text(*spans), label, indent)
+
+
+def phone(number: str) -> Span:
+    return Span(number, "phone", tel_target(number))
+
+
+def tel_target(number: str) -> str:
+    """The tel: link for a number as written: UK numbers in international form, others as dialled."""
+    digits = number.replace(" ", "")
+    if digits.startswith("+"):
+        return f"tel:{digits}"
+    if digits.startswith("00"):  # already international: 00 stands for +
+        return f"tel:+{digits[2:]}"
+    if digits.startswith("0") and len(digits) > 4:  # a UK number: the 0 becomes +44
+        return f"tel:+44{digits[1:]}"
+    return f"tel:{digits}"  # 999, 101, 116 123: short codes are dialled as they are
+
+
+def web(address: str) -> Span:
+    url = address if address.startswith(("http://", "https://")) else f"https://{address}"
+    return Span(address, "web", url)
+
+
+def email(address: str) -> Span:
+    return Span(address, "email", f"mailto:{address}")
+
+
+def command(line: str) -> Span:
+    return Span(line, "command")
+
+
+# The sections. Each is named as in render.SECTIONS, with '-' as '_'.
+
+
+def overview(report: Report, request: Request) -> Document:
+    width = max((len(name) for name, _ in request.commands), default=0)
+    commands = tuple(
+        block("item", purpose, label=name.ljust(width + 1)) for name, purpose in request.commands
+    )
+    examples = tuple(block("item", command(line), label="$") for line in phrases.EXAMPLE_COMMANDS)
+    return Document(
+        report.report.title,
+        (
+            _content_note(report),
+            (block("title", report.report.title), block("paragraph", phrases.described_report(report))),
+            (block("heading", phrases.COMMANDS), *commands),
+            (block("heading", phrases.EXAMPLES), *examples, block("paragraph", phrases.HELP_HINT)),
+            _signposts(report),
+        ),
+    )
+
+
+def summary(report: Report, request: Request) -> Document:
+    about = report.report
+    facts = tuple(block("paragraph", Span(f"{label}:", "label"), f" {value}") for label, value in phrases.facts(report))
+    link = report.source(about.link)
+    where: list[Block] = [block("paragraph", Span(phrases.PUBLISHED_AT, "label"), " ", web(link.url))]
+    if link.note:
+        where.append(block("paragraph", link.note))
+    if about.listed:
+        listed = report.source(about.listed)
+        where.append(
+            block(
+                "paragraph",
+                Span(phrases.LISTED_AT, "label"),
+                " ",
+                web(listed.url),
+                f" ({listed.title}, {listed.publisher})",
+            )
+        )
+    points = tuple(_statement_block(point, "-") for point in report.summary)
+    return Document(
+        about.title,
+        (
+            _content_note(report),
+            (block("title", about.title), block("paragraph", phrases.described_report(report))),
+            facts,
+            (block("heading", phrases.IN_BRIEF), *points),
+            tuple(where),
+            _signposts(report),
+        ),
+    )
+
+
+def findings(report: Report, request: Request) -> Document:
+    numbered = list(enumerate(report.findings, 1))
+    if request.finding is not None:
+        numbered = [numbered[request.finding - 1]]
+    parts: list[Part] = [_content_note(report), (block("title", phrases.findings_title(report)),)]
+    voices = report.voices or ()
+    for voice in voices:
+        items = [_statement_block(f, f"{n}.") for n, f in numbered if f.said_by == voice.id]
+        if items:
+            parts.append((block("heading", voice.heading), *items))
+    unvoiced = [_statement_block(f, f"{n}.") for n, f in numbered if f.said_by is None]
+    if unvoiced:
+        parts.append(tuple(unvoiced))
+    parts.append(_signposts(report))
+    return Document(phrases.findings_title(report), tuple(parts))
+
+
+def help_contacts(report: Report, request: Request) -> Document:
+    if request.box:
+        return _box(report, request)
+    groups = [g for g in report.groups if request.group in (None, g.id)]
+    common = report.contacts_checked if len({c.checked for c in report.contacts}) == 1 else None
+    parts: list[Part] = []
+    for group in groups:
+        parts.append((block("heading", group.heading),))
+        for contact_id in group.contacts:
+            contact = report.contact(contact_id)
+            parts.append(_contact(report, contact, request, show_checked=common is None))
+    closing = [block("quiet", phrases.hours_caveat(report, request.now))]
+    if common is not None:
+        closing.append(block("quiet", phrases.all_checked(common)))
+    parts.append(tuple(closing))
+    if request.group is None:
+        parts.append(_signposts(report))  # the main numbers again, where a long list ends
+    warning = None
+    if phrases.is_stale(report, request.now):
+        warning = phrases.stale_warning(report.contacts_checked, request.sources_command)
+    return Document("Where to find help", tuple(parts), warning)
+
+
+def sources(report: Report, request: Request) -> Document:
+    parts: list[Part] = [(block("title", phrases.SOURCES_HEADING),)]
+    for source in report.sources:
+        lines = [
+            block("heading", source.title, Span(f" [{source.id}]", "label")),
+            block("paragraph", phrases.source_published(source)),
+            block("paragraph", web(source.url)),
+        ]
+        checked = phrases.source_checked(source)
+        if checked:
+            lines.append(block("quiet", checked))
+        if source.note:
+            lines.append(block("paragraph", f"Note: {source.note}"))
+        parts.append(tuple(lines))
+    return Document(phrases.SOURCES_HEADING, tuple(parts))
+
+
+# The pieces they share.
+
+
+def _content_note(report: Report) -> Part:
+    return (block("note", phrases.content_note(report)),)
+
+
+def _statement_block(statement: Statement, label: str) -> Block:
+    return block("item", statement.text, label=label)
+
+
+def emergency_blocks(contacts: Iterable[Contact]) -> list[Block]:
+    """One line per emergency contact: its words, then every phone number it has."""
+    lines = []
+    for contact in contacts:
+        numbers = [ch.value for ch in contact.channels if ch.kind == "phone"]
+        if not numbers:  # a web address only, say: its channel lines follow in help-contacts
+            lines.append(block("emergency", contact.who))
+            continue
+        spans: list[Span | str] = [phrases.emergency_lead(contact), " "]
+        for i, number in enumerate(numbers):
+            spans += [" or " if i else "", phone(number)]
+        lines.append(block("emergency", *spans, "."))
+    return lines
+
+
+def signpost_blocks(report: Report) -> list[Block]:
+    return [
+        block("paragraph", Span(line.lead, "strong"), " ", phone(line.number), line.end)
+        for line in phrases.signposts(report)
+    ]
+
+
+def _signposts(report: Report) -> Part:
+    more = block("paragraph", phrases.MORE_HELP, " ", command(phrases.CONTACTS_COMMAND))
+    return (*emergency_blocks(report.emergency), *signpost_blocks(report), more)
+
+
+def _box(report: Report, request: Request) -> Document:
+    """The short box of help that media guidance asks for at the end of an article."""
+    checked = phrases.checked(report.contacts_checked)
+    return Document(
+        phrases.BOX_HEADING,
+        (
+            (block("heading", phrases.BOX_HEADING),),
+            (*emergency_blocks(report.emergency), *signpost_blocks(report), block("quiet", checked)),
+        ),
+    )
+
+
+def _contact(report: Report, contact: Contact, request: Request, show_checked: bool) -> Part:
+    if contact.emergency:
+        lines = emergency_blocks([contact])
+        others = [ch for ch in contact.channels if ch.kind != "phone"]
+    else:
+        lines = [block("subheading", contact.name), block("paragraph", Span("For:", "label"), f" {contact.who}", indent=1)]
+        others = list(contact.channels)
+    for channel in others:
+        lines.append(_channel(report, channel, request))
+    if contact.cost:
+        lines.append(block("paragraph", Span("Cost:", "label"), f" {contact.cost}", indent=1))
+    if contact.note:
+        lines.append(block("paragraph", contact.note, indent=1))
+    if show_checked:
+        lines.append(block("quiet", phrases.checked(contact.checked), indent=1))
+    return tuple(lines)
+
+
+def _channel(report: Report, channel: Channel, request: Request) -> Block:
+    label = Span(f"{phrases.channel_label(channel)}:", "label")
+    if channel.kind == "phone":
+        value: list[Span | str] = [phone(channel.value)]
+    elif channel.kind == "text":
+        words, number = phrases.text_message(channel)
+        value = [words, " ", Span(number, "phone")]  # a number to text, not to call: no tel: link
+    elif channel.kind == "email":
+        value = [email(channel.value)]
+    else:
+        value = [web(channel.value)]
+    spans: list[Span | str] = [label, " ", *value]
+    hours = phrases.hours_text(channel)
+    if hours:
+        spans += [" – ", hours]
+    status = _status(report, channel, request)
+    if status is not None:
+        spans += [" ", status]
+    return block("paragraph", *spans, indent=1)
+
+
+def _status(report: Report, channel: Channel, request: Request) -> Span | None:
+    """Open-now status, for lines you call or text whose hours are known."""
+    if channel.kind not in ("phone", "text") or channel.hours is None:
+        return None
+    from reportinfo import hours
+
+    holidays = report.bank_holidays.dates if report.bank_holidays else ()
+    line = hours.status(channel.hours, request.now, holidays)
+    kind: SpanKind = "unsure" if line.open is None else "open" if line.open else "closed"
+    return Span(phrases.line_status(line, request.now), kind)
+
