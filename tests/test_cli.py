@@ -187,7 +187,7 @@ def test_help_contacts_for_one_group(invoke: Invoke) -> None:
         "Rape Crisis 24/7 Support Line",
         "Victim Support",
     ]
-    assert result.stdout.startswith("Adults abused as children, and anyone affected by sexual abuse\n")
+    assert result.stdout.startswith("Where to find help\n\nAdults abused as children, and anyone affected by sexual abuse\n")
 
 
 def test_help_contacts_unknown_group_suggests(invoke: Invoke) -> None:
@@ -210,7 +210,7 @@ def test_help_contacts_groups_in_order(invoke: Invoke) -> None:
         "Struggling to cope",
     ]
     assert [line for line in lines if line in headings] == headings
-    assert lines[2] == SIGNPOSTS[0]
+    assert lines[4] == SIGNPOSTS[0]
 
 
 def test_checked_date_is_said_once(invoke: Invoke) -> None:

@@ -16,9 +16,7 @@ import pytest
 
 import reportinfo
 from reportinfo import loader
-from tests.conftest import INSTALLED, run_installed
-
-SECTIONS = ["summary", "findings", "help-contacts", "sources"]
+from tests.conftest import INSTALLED, SECTION_ARGS, clean_env, run_installed
 
 
 def test_the_console_script_is_installed() -> None:
@@ -34,9 +32,9 @@ def test_the_package_carries_its_data_file() -> None:
     assert Path(loader.bundled_path()) == Path(str(bundled))
 
 
-@pytest.mark.parametrize("section", SECTIONS)
+@pytest.mark.parametrize("section", SECTION_ARGS)
 def test_each_section_piped_from_any_directory(section: str, tmp_path: Path) -> None:
-    result = run_installed(section, cwd=tmp_path)
+    result = run_installed(*SECTION_ARGS[section], cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip()
     assert "\x1b" not in result.stdout
@@ -51,23 +49,37 @@ def test_python_dash_m_works(tmp_path: Path) -> None:
         text=True,
         encoding="utf-8",
         cwd=tmp_path,
+        env=clean_env(),
         check=False,
     )
     assert result.returncode == 0
     assert "1. In the past" in result.stdout
 
 
+def test_importing_main_does_not_run_the_tool() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", "import reportinfo.__main__; print('still here')"],
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (0, "still here\n")
+
+
 def test_missing_data_file_is_one_line_on_stderr_exit_1(tmp_path: Path) -> None:
     result = run_installed("--data", str(tmp_path / "nope.yaml"), "summary")
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr == f"reportinfo: {tmp_path / 'nope.yaml'}: no such file\n"
+    assert result.stderr == f"reportinfo: {tmp_path / 'nope.yaml'} (from --data): no such file\n"
 
 
 def test_data_from_the_environment(tmp_path: Path) -> None:
     result = run_installed("findings", env={"REPORTINFO_DATA": str(tmp_path)})
     assert result.returncode == 1
-    assert result.stderr == f"reportinfo: {tmp_path}: is a directory, not a file\n"
+    assert result.stderr == (
+        f"reportinfo: {tmp_path} (from REPORTINFO_DATA): is a directory, not a file\n"
+    )
 
 
 def test_unknown_command_exit_2_no_traceback() -> None:
@@ -78,6 +90,19 @@ def test_unknown_command_exit_2_no_traceback() -> None:
     )
 
 
+EVERY_WRITE = [["--help"], ["--version"], ["summary", "--help"], ["help"], *SECTION_ARGS.values(), ["sources", "--json"], ["validate"]]
+
+
+@pytest.mark.parametrize("args", EVERY_WRITE)
+def test_a_reader_that_has_gone_is_not_an_error(args: list[str]) -> None:
+    """A closed pipe (the reader stopped, as `head` does) exits 0 quietly, for every output."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    process = run_installed(*args, stdout=write_end, stderr=subprocess.PIPE, text=True)
+    os.close(write_end)
+    assert (process.returncode, process.stderr) == (0, "")
+
+
 def test_output_cut_short_by_head_exits_quietly() -> None:
     result = subprocess.run(
         f"'{INSTALLED}' sources | head -n 1; exit ${{PIPESTATUS[0]}}",
@@ -85,6 +110,7 @@ def test_output_cut_short_by_head_exits_quietly() -> None:
         executable="/bin/bash",
         capture_output=True,
         text=True,
+        env=clean_env(),
         check=False,
     )
     assert result.returncode == 0
@@ -92,25 +118,19 @@ def test_output_cut_short_by_head_exits_quietly() -> None:
     assert result.stderr == ""
 
 
-def test_reader_that_closes_at_once_gets_no_traceback() -> None:
-    # A large output into a pipe whose reader has gone: the write itself fails.
-    read_end, write_end = os.pipe()
-    os.close(read_end)
-    process = subprocess.run(
-        [str(INSTALLED), "sources", "--format", "json"],
-        stdout=write_end,
-        stderr=subprocess.PIPE,
-        text=True,
-        check=False,
-    )
-    os.close(write_end)
-    assert process.returncode == 0
-    assert process.stderr == ""
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("args", EVERY_WRITE)
+def test_a_full_disk_is_exit_3_with_one_line(args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        result = run_installed(*args, stdout=full, stderr=subprocess.PIPE, text=True)
+    assert result.returncode == 3
+    assert result.stderr.startswith("reportinfo: cannot write to standard output (")
+    assert result.stderr.count("\n") == 1
 
 
 def test_closed_stdout_is_exit_3_with_a_message() -> None:
     result = subprocess.run(
-        f"'{INSTALLED}' summary >&-", shell=True, capture_output=True, text=True, check=False
+        f"'{INSTALLED}' summary >&-", shell=True, capture_output=True, text=True, env=clean_env(), check=False
     )
     assert result.returncode == 3
     assert result.stderr == "reportinfo: standard output is closed\n"
@@ -121,12 +141,7 @@ def test_closed_stdout_is_exit_3_with_a_message() -> None:
     "args", [["summary"], ["findings", "--color", "always"], ["help-contacts", "--format", "json"]]
 )
 def test_narrow_encodings_fall_back_to_plain_punctuation(encoding: str, args: list[str]) -> None:
-    result = subprocess.run(
-        [str(INSTALLED), *args],
-        capture_output=True,
-        env={**os.environ, "PYTHONIOENCODING": encoding},
-        check=False,
-    )
+    result = run_installed(*args, env={"PYTHONIOENCODING": encoding}, text=False)
     assert result.returncode == 0, result.stderr
     assert b"Traceback" not in result.stderr  # help-contacts may note, a year on, that it is stale
     text = result.stdout.decode(encoding)

@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+from tests.conftest import clean_env
+
 PROBE = """
 import json, sys
 from reportinfo.cli import cli
@@ -25,10 +27,19 @@ def modules_after(*args: str) -> set[str]:
         capture_output=True,
         text=True,
         encoding="utf-8",
+        env=clean_env(),
         check=False,
     )
     line = next(line for line in result.stderr.splitlines() if line.startswith("MODULES="))
     return set(json.loads(line.removeprefix("MODULES=")))
+
+
+OPTIONAL_RENDERERS = {
+    "reportinfo.render.jsonout",
+    "reportinfo.render.markdown",
+    "reportinfo.render.html",
+    "reportinfo.render.terminal",
+}
 
 
 def test_help_needs_only_click() -> None:
@@ -36,17 +47,28 @@ def test_help_needs_only_click() -> None:
     assert not {"rich", "yaml", "zoneinfo", "reportinfo.model", "reportinfo.loader"} & loaded
 
 
-@pytest.mark.parametrize("section", ["summary", "findings", "sources"])
-def test_piped_sections_do_not_import_rich_or_zoneinfo(section: str) -> None:
-    loaded = modules_after(section)
+@pytest.mark.parametrize("args", [[], ["summary"], ["findings"], ["sources"]])
+def test_piped_sections_import_no_other_format_and_no_zoneinfo(args: list[str]) -> None:
+    loaded = modules_after(*args)
     assert "yaml" in loaded
     assert not {m for m in loaded if m == "rich" or m.startswith("rich.")}
     assert "zoneinfo" not in loaded
-    assert "reportinfo.render.jsonout" not in loaded
+    assert not OPTIONAL_RENDERERS & loaded
 
 
 def test_piped_help_contacts_does_not_import_rich() -> None:
-    assert "rich" not in modules_after("help-contacts")
+    loaded = modules_after("help-contacts")
+    assert "rich" not in loaded
+    assert not OPTIONAL_RENDERERS & loaded
+
+
+@pytest.mark.parametrize("output_format", ["json", "markdown", "html"])
+def test_each_format_imports_only_its_own_renderer(output_format: str) -> None:
+    loaded = modules_after("summary", "--format", output_format)
+    wanted = {"json": "reportinfo.render.jsonout"}.get(output_format, f"reportinfo.render.{output_format}")
+    assert wanted in loaded
+    assert not (OPTIONAL_RENDERERS - {wanted}) & loaded
+    assert "rich" not in loaded
 
 
 def own_import_times() -> dict[str, int]:
@@ -57,8 +79,9 @@ def own_import_times() -> dict[str, int]:
             "-X",
             "importtime",
             "-c",
-            "import reportinfo.cli, reportinfo.loader, reportinfo.model, reportinfo.convert, "
-            "reportinfo.output, reportinfo.render.plain, reportinfo.render.jsonout, reportinfo.hours",
+            "import reportinfo.cli, reportinfo.loader, reportinfo.model, reportinfo.validate, "
+            "reportinfo.output, reportinfo.render.document, reportinfo.render.plain, "
+            "reportinfo.render.jsonout, reportinfo.hours",
         ],
         capture_output=True,
         text=True,

@@ -179,6 +179,12 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--no-color", "no_color", is_flag=True, default=None, help="The same as --color never."
         ),
+        click.option(
+            "--fragment",
+            is_flag=True,
+            default=None,
+            help="With --format html: only the content, to paste into an existing page.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -423,7 +429,7 @@ def _show(ctx: click.Context, section: Section, **asked: Any) -> None:
     if output_format == "html":
         from reportinfo.render import html
 
-        _write(html.render(built, fragment=bool(asked.get("box"))))
+        _write(html.render(built, fragment=bool(_option(ctx, "fragment"))))
         return
     isatty = sys.stdout is not None and sys.stdout.isatty()
     display = output.choose_display(color, isatty=isatty, env=os.environ)

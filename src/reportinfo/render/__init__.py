@@ -19,7 +19,7 @@ Section = Literal["overview", "summary", "findings", "help-contacts", "sources"]
 SECTIONS: tuple[Section, ...] = ("overview", "summary", "findings", "help-contacts", "sources")
 
 Format = Literal["text", "json", "markdown", "html"]
-FORMATS: tuple[Format, ...] = ("text", "json")
+FORMATS: tuple[Format, ...] = ("text", "json", "markdown", "html")
 
 
 class Request(NamedTuple):

@@ -88,6 +88,17 @@ def tel_target(number: str) -> str:
     return f"tel:{digits}"  # 999, 101, 116 123: short codes are dialled as they are
 
 
+LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")  # the only links ever written
+
+
+def safe_target(span: Span) -> str | None:
+    """The span's link target, if it is one of the kinds of link the tool writes; else None."""
+    target = span.target
+    if target and target.startswith(LINK_SCHEMES) and not any(c.isspace() for c in target):
+        return target
+    return None
+
+
 def web(address: str) -> Span:
     url = address if address.startswith(("http://", "https://")) else f"https://{address}"
     return Span(address, "web", url)
@@ -176,7 +187,7 @@ def help_contacts(report: Report, request: Request) -> Document:
         return _box(report, request)
     groups = [g for g in report.groups if request.group in (None, g.id)]
     common = report.contacts_checked if len({c.checked for c in report.contacts}) == 1 else None
-    parts: list[Part] = []
+    parts: list[Part] = [(block("title", phrases.BOX_HEADING),)]
     for group in groups:
         parts.append((block("heading", group.heading),))
         for contact_id in group.contacts:
@@ -191,7 +202,7 @@ def help_contacts(report: Report, request: Request) -> Document:
     warning = None
     if phrases.is_stale(report, request.now):
         warning = phrases.stale_warning(report.contacts_checked, request.sources_command)
-    return Document("Where to find help", tuple(parts), warning)
+    return Document(phrases.BOX_HEADING, tuple(parts), warning)
 
 
 def sources(report: Report, request: Request) -> Document:

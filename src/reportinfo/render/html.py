@@ -1,0 +1,112 @@
+"""A document as HTML: a complete page, or a fragment to paste into an existing one.
+
+Every string from the data is escaped, so a report file cannot add markup or scripts. Only
+http, https, mailto and tel links are written; phone numbers are `tel:` links that never wrap.
+The page has no scripts and loads nothing; its small style works in light and dark mode and
+in print.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from reportinfo.render.document import Block, Document, Span, safe_target
+
+STYLE = """
+:root { color-scheme: light dark; --text: #1b1b1b; --back: #ffffff; --link: #0b57d0;
+  --alert: #b3261e; --quiet: #444444; }
+@media (prefers-color-scheme: dark) {
+  :root { --text: #ececec; --back: #121212; --link: #a8c7fa; --alert: #ffb4ab; --quiet: #c4c4c4; }
+}
+body { margin: 0; background: var(--back); color: var(--text);
+  font: 1.0625rem/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
+main { max-width: 42rem; margin: 0 auto; padding: 1rem; overflow-wrap: break-word; }
+h1 { font-size: 1.5rem; line-height: 1.25; }
+h2 { font-size: 1.25rem; margin-top: 1.75rem; }
+h3 { font-size: 1.0625rem; margin-bottom: 0.25rem; }
+a { color: var(--link); }
+a[href^="tel:"], .phone { white-space: nowrap; font-weight: bold; }
+.emergency { border-left: 0.3rem solid var(--alert); padding-left: 0.6rem; font-weight: bold; }
+.note { font-style: italic; }
+.quiet { color: var(--quiet); }
+.detail { margin: 0.2rem 0 0.2rem 1rem; }
+@media print {
+  body { background: #fff; color: #000; }
+  a { color: #000; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-weight: normal; }
+}
+""".strip()
+
+_TAGS = {"title": "h1", "heading": "h2", "subheading": "h3"}
+_CLASSES = {"note": "note", "quiet": "quiet", "emergency": "emergency", "warning": "emergency"}
+
+
+def render(document: Document, fragment: bool = False) -> str:
+    body = "\n".join(_body(document))
+    if fragment:
+        return f'<section class="reportinfo" lang="en-GB">\n{body}\n</section>\n'
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(document.title)}</title>\n<style>\n{STYLE}\n</style>\n</head>\n"
+        f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+    )
+
+
+def _body(document: Document) -> list[str]:
+    out = []
+    if document.warning:
+        out.append(f'<p class="emergency" role="note">{escape(document.warning)}</p>')
+    for part in document.parts:
+        open_list: str | None = None
+        for block in part:
+            wanted = _list_tag(block)
+            if open_list and wanted != open_list:
+                out.append(f"</{open_list}>")
+                open_list = None
+            if wanted and not open_list:
+                out.append(f"<{wanted}>")
+                open_list = wanted
+            out.append(_block(block))
+        if open_list:
+            out.append(f"</{open_list}>")
+    return out
+
+
+def _list_tag(block: Block) -> str | None:
+    if block.kind != "item":
+        return None
+    return "ol" if block.label[:1].isdigit() else "ul"
+
+
+def _block(block: Block) -> str:
+    inline = "".join(_span(span) for span in block.spans).strip()
+    if block.kind in _TAGS:
+        tag = _TAGS[block.kind]
+        return f"<{tag}>{inline}</{tag}>"
+    if block.kind == "item":
+        if block.label[:1].isdigit():
+            return f'<li value="{int(block.label.rstrip(".)"))}">{inline}</li>'
+        if block.label in ("-", "$"):
+            return f"<li>{inline}</li>"
+        return f"<li><code>{escape(block.label.strip())}</code>: {inline}</li>"
+    classes = [_CLASSES[block.kind]] if block.kind in _CLASSES else []
+    if block.indent:
+        classes.append("detail")
+    attribute = f' class="{" ".join(classes)}"' if classes else ""
+    return f"<p{attribute}>{inline}</p>"
+
+
+def _span(span: Span) -> str:
+    words = escape(span.text)
+    target = safe_target(span)
+    if target:
+        return f'<a href="{escape(target)}">{words}</a>'
+    if span.kind == "phone":
+        return f'<span class="phone">{words}</span>'
+    if span.kind in ("strong", "label"):
+        return f"<strong>{words}</strong>"
+    if span.kind == "command":
+        return f"<code>{words}</code>"
+    return words

@@ -1,0 +1,77 @@
+"""A document as CommonMark, to paste into a CMS, a README or an email.
+
+Text from the data is escaped so that it can never become Markdown syntax: emphasis, links,
+HTML, headings or list markers. Phone numbers are `tel:` links; only http, https, mailto and
+tel links are written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportinfo.render.document import Block, Document, Span, safe_target
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&])")
+_LINE_START = re.compile(r"^(\s*)([-=]|\d+(?=[.)]))")  # list markers and setext underlines
+
+HEADINGS = {"title": "#", "heading": "##", "subheading": "###"}
+
+
+def render(document: Document) -> str:
+    out: list[str] = []
+    if document.warning:
+        out.append(f"> **{escape(document.warning)}**")
+    for part in document.parts:
+        list_kind = None
+        for block in part:
+            kind = _list_kind(block)
+            if out and not (kind and kind == list_kind):
+                out.append("")  # a blank line ends a paragraph or a list
+            out.append(_block(block))
+            list_kind = kind
+    return "\n".join(out) + "\n"
+
+
+def escape(text: str) -> str:
+    """Plain text that CommonMark shows as it is."""
+    escaped = _SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+
+
+def _list_kind(block: Block) -> str | None:
+    if block.kind != "item":
+        return None
+    return "ordered" if block.label[:1].isdigit() else "bullet"
+
+
+def _block(block: Block) -> str:
+    inline = "".join(_span(span) for span in block.spans).strip()
+    if block.kind in HEADINGS:
+        return f"{HEADINGS[block.kind]} {inline}"
+    if block.kind == "item":
+        if block.label[:1].isdigit():
+            return f"{block.label} {inline}"
+        if block.label in ("-", "$"):
+            return f"- {inline}"
+        return f"- `{block.label.strip()}`: {inline}"
+    if block.kind in ("note", "quiet"):
+        return f"*{inline}*"
+    if block.kind in ("emergency", "warning"):
+        return f"**{inline}**"
+    return inline
+
+
+def _span(span: Span) -> str:
+    if span.kind == "command":
+        return f"`{span.text}`" if "`" not in span.text else escape(span.text)
+    leading = span.text[: len(span.text) - len(span.text.lstrip())]
+    trailing = span.text[len(span.text.rstrip()) :]
+    words = escape(span.text.strip())
+    if not words:
+        return span.text
+    target = safe_target(span)
+    if target:
+        words = f"[{words}](<{target}>)"
+    elif span.kind in ("strong", "label"):
+        words = f"**{words}**"
+    return leading + words + trailing

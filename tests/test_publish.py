@@ -1,0 +1,199 @@
+"""Markdown and HTML, the forms people paste into articles and pages: structure, links and
+escaping, checked by parsing the output rather than by reading its text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import SECTION_ARGS, Invoke
+
+markdown_it = pytest.importorskip("markdown_it")
+
+PUBLISHED_SECTIONS = ["summary", "findings", "help-contacts", "sources"]
+
+
+def markdown_tokens(text: str) -> list[Any]:
+    return list(markdown_it.MarkdownIt("commonmark").parse(text))
+
+
+def links(tokens: list[Any]) -> list[tuple[str, str]]:
+    """(href, text) of every link, from the parsed tokens."""
+    found = []
+    for token in tokens:
+        children = token.children or []
+        for i, child in enumerate(children):
+            if child.type == "link_open":
+                text = "".join(c.content for c in children[i + 1 :] if c.type == "text")
+                text = children[i + 1].content if children[i + 1].type == "text" else text
+                found.append((child.attrs["href"], text))
+    return found
+
+
+@pytest.mark.parametrize("section", SECTION_ARGS)
+def test_markdown_structure(invoke: Invoke, section: str) -> None:
+    result = invoke(*SECTION_ARGS[section], "--format", "markdown")
+    assert result.exit_code == 0
+    tokens = markdown_tokens(result.stdout)
+    kinds = [t.type for t in tokens]
+    assert "heading_open" in kinds
+    assert all(line == line.rstrip() for line in result.stdout.splitlines())
+    for href, _ in links(tokens):
+        assert href.startswith(("https://", "mailto:", "tel:")), href
+
+
+def test_markdown_findings_are_two_ordered_lists_under_their_headings(invoke: Invoke) -> None:
+    tokens = markdown_tokens(invoke("findings", "--format", "markdown").stdout)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"]
+    assert headings == ["What the review found", "What the NSPCC said"]
+    starts = [t.attrs.get("start", 1) for t in tokens if t.type == "ordered_list_open"]
+    assert starts == [1, 7]
+    assert sum(t.type == "list_item_open" for t in tokens) == 10
+
+
+def test_markdown_phone_numbers_are_tel_links_and_sources_are_links(invoke: Invoke) -> None:
+    contacts = links(markdown_tokens(invoke("help-contacts", "--format", "markdown").stdout))
+    assert ("tel:+448088005000", "0808 800 5000") in contacts
+    assert ("tel:116123", "116 123") in contacts
+    assert ("tel:+448081689111", "08 08 16 89 111") in contacts
+    assert ("mailto:help@nspcc.org.uk", "help@nspcc.org.uk") in contacts
+    sources = links(markdown_tokens(invoke("sources", "--format", "markdown").stdout))
+    assert ("https://www.gov.uk/bank-holidays", "https://www.gov.uk/bank-holidays") in sources
+
+
+HOSTILE_TEXT = "*bold* _em_ [link](https://evil.example) <b>tag</b> `code` # not a heading & more"
+
+
+def _hostile(data: dict[str, Any]) -> None:
+    data["findings"][0] = {"text": HOSTILE_TEXT, "sources": ["bfp-article"], "said_by": "review"}
+    data["summary"][0]["text"] = "# " + HOSTILE_TEXT
+    data["summary"][1]["text"] = "1. not a list"
+    data["contacts"][1]["name"] = HOSTILE_TEXT
+    data["sources"][0]["title"] = '"><img src=x onerror=alert(1)> <script>alert(1)</script>'
+    data["contacts"][1]["who"] = '<a href="javascript:alert(1)">click</a>'
+
+
+@pytest.mark.parametrize("section", PUBLISHED_SECTIONS)
+def test_markdown_from_the_data_is_never_syntax(
+    invoke: Invoke, write_report: Callable[..., Path], section: str
+) -> None:
+    out = invoke("--data", str(write_report(_hostile)), section, "--format", "markdown").stdout
+    shown = parse_html(markdown_it.MarkdownIt("commonmark").render(out))
+    tags = [tag for tag, _ in shown.tags]
+    assert not {"b", "img", "script"} & set(tags)
+    assert tags.count("h1") == 1, "only the title is a top heading"
+    for tag, attrs in shown.tags:
+        if tag == "a":
+            assert (attrs["href"] or "").startswith(("https://", "mailto:", "tel:")), attrs
+            assert "evil" not in (attrs["href"] or "")
+    text = "".join(shown.text)
+    if section == "findings":
+        assert HOSTILE_TEXT in text
+    if section == "summary":
+        assert "# " + HOSTILE_TEXT in text
+        assert "1. not a list" in text
+    if section == "sources":
+        assert '"><img src=x onerror=alert(1)> <script>alert(1)</script>' in text
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse_html(text: str) -> _Collect:
+    parser = _Collect()
+    parser.feed(text)
+    return parser
+
+
+@pytest.mark.parametrize("section", PUBLISHED_SECTIONS)
+def test_html_is_a_complete_self_contained_page(invoke: Invoke, section: str) -> None:
+    out = invoke(section, "--format", "html").stdout
+    assert out.startswith('<!DOCTYPE html>\n<html lang="en-GB">')
+    page = parse_html(out)
+    tags = [tag for tag, _ in page.tags]
+    assert {"title", "main", "h1", "style"} <= set(tags)
+    assert "script" not in tags
+    for tag, attrs in page.tags:
+        assert "src" not in attrs, "no external resources"
+        if tag == "link":
+            pytest.fail("no external stylesheets")
+        for name in attrs:
+            assert not name.startswith("on"), (tag, name)
+        if tag == "a":
+            assert (attrs["href"] or "").startswith(("https://", "http://", "mailto:", "tel:"))
+    assert "@media (prefers-color-scheme: dark)" in out and "@media print" in out
+
+
+def test_html_fragment_has_the_same_content(invoke: Invoke) -> None:
+    page = invoke("help-contacts", "--format", "html").stdout
+    fragment = invoke("help-contacts", "--format", "html", "--fragment").stdout
+    assert fragment.startswith('<section class="reportinfo" lang="en-GB">')
+    assert "<html" not in fragment and "<style" not in fragment
+    body = page[page.index("<main>") + len("<main>\n") : page.index("</main>")]
+    assert body in fragment
+
+
+def test_html_phone_numbers_are_tel_links_with_the_number_as_written(invoke: Invoke) -> None:
+    page = parse_html(invoke("help-contacts", "--format", "html").stdout)
+    out = invoke("help-contacts", "--format", "html").stdout
+    tel = re.findall(r'<a href="(tel:[^"]+)">([^<]+)</a>', out)
+    assert ("tel:+448088005000", "0808 800 5000") in tel
+    assert ("tel:999", "999") in tel
+    assert ("tel:+448088010331", "0808 801 0331") in tel
+    assert '<a href="mailto:help@nspcc.org.uk">help@nspcc.org.uk</a>' in out
+    assert page.tags
+
+
+@pytest.mark.parametrize("section", PUBLISHED_SECTIONS)
+def test_html_from_the_data_is_inert_text(
+    invoke: Invoke, write_report: Callable[..., Path], section: str
+) -> None:
+    out = invoke("--data", str(write_report(_hostile)), section, "--format", "html").stdout
+    page = parse_html(out)
+    tags = [tag for tag, _ in page.tags]
+    assert "script" not in tags and "img" not in tags and "b" not in tags
+    for tag, attrs in page.tags:
+        assert not any(name.startswith("on") for name in attrs)
+        if tag == "a":
+            assert "javascript" not in (attrs["href"] or "")
+    text = "".join(page.text)
+    if section == "sources":
+        assert '"><img src=x onerror=alert(1)> <script>alert(1)</script>' in text
+    if section == "help-contacts":
+        assert '<a href="javascript:alert(1)">click</a>' in text
+
+
+def test_the_help_box(invoke: Invoke) -> None:
+    out = invoke("help-contacts", "--box", "--format", "html", "--fragment").stdout
+    assert out == (
+        '<section class="reportinfo" lang="en-GB">\n'
+        "<h2>Where to find help</h2>\n"
+        '<p class="emergency">If you or anyone else is in immediate danger, call the emergency '
+        'services straight away: <a href="tel:999">999</a>.</p>\n'
+        '<p><strong>Worried about a child? NSPCC Helpline:</strong> <a href="tel:+448088005000">'
+        "0808 800 5000</a>.</p>\n"
+        "<p><strong>Abused as a child? NAPAC (National Association for People Abused in "
+        'Childhood):</strong> <a href="tel:+448088010331">0808 801 0331</a>.</p>\n'
+        '<p><strong>Struggling to cope? Samaritans:</strong> <a href="tel:116123">116 123</a>, '
+        "any time.</p>\n"
+        '<p class="quiet">Details checked 28 November 2026.</p>\n'
+        "</section>\n"
+    )
+    markdown = invoke("help-contacts", "--box", "--format", "markdown").stdout
+    assert "[0808 800 5000](<tel:+448088005000>)" in markdown
+    assert markdown.endswith("*Details checked 28 November 2026.*\n")
