@@ -1,6 +1,6 @@
-"""Generate the man page and the README's terminal pictures from the code itself.
+"""Generate the man page, the JSON Schema and the README's terminal pictures from the code.
 
-    python docs/generate.py          # rewrite man/reportinfo.1 and docs/*.svg
+    python docs/generate.py          # rewrite man/reportinfo.1, schema/ and docs/*.svg
     python docs/generate.py --check  # exit 1 if any of them is out of date (CI runs this)
 
 Output never depends on today's date: the pictures use a fixed clock, and the man page takes
@@ -18,10 +18,10 @@ from pathlib import Path
 
 import click
 
-from reportinfo import __version__, loader
-from reportinfo.cli import EXIT_CODES, cli
+from reportinfo import __version__, loader, schema
+from reportinfo.cli import DATA_VARIABLE, DEBUG_VARIABLE, EXIT_CODES, cli
 from reportinfo.output import Display
-from reportinfo.render import terminal
+from reportinfo.render import Request, document, phrases, terminal
 
 ROOT = Path(__file__).resolve().parents[1]
 # Wednesday 25 November 2026, 2pm in London: the weekday lines are open.
@@ -32,11 +32,11 @@ PICTURES = {"help-contacts": "docs/help-contacts.svg", "findings": "docs/finding
 def pictures() -> dict[str, str]:
     report = loader.load()
     display = Display(rich=True, color=True, hyperlinks=False, width=88, encoding="utf-8")
+    request = Request(now=PICTURE_CLOCK)
+    builders = {"help-contacts": document.help_contacts, "findings": document.findings}
     return {
         path: terminal.to_svg(
-            terminal.render(section, report, PICTURE_CLOCK, hyperlinks=False),  # type: ignore[arg-type]
-            display,
-            title=f"reportinfo {section}",
+            builders[section](report, request), display, title=f"reportinfo {section}"
         )
         for section, path in PICTURES.items()
     }
@@ -51,8 +51,10 @@ def release_date() -> str:
 
 
 def roff(text: str) -> str:
-    """Escape text for roff: backslashes, leading dots and quotes, and hyphens."""
+    """Escape text for roff: backslashes, leading dots and quotes, and hyphens; and keep each
+    phone number on one line with unpaddable spaces."""
     text = text.replace("\\", "\\e").replace("-", "\\-")
+    text = re.sub(r"\d+(?: \d+)+", lambda number: number.group().replace(" ", "\\ "), text)
     return "\n".join(
         "\\&" + line if line.startswith((".", "'")) else line for line in text.split("\n")
     )
@@ -80,10 +82,16 @@ def options(command: click.Command, ctx: click.Context) -> list[str]:
 
 
 def man_page() -> str:
+    report = loader.load()
     ctx = click.Context(cli, info_name="reportinfo")
+    closing = [
+        *(roff(f"{phrases.emergency_lead(c)} {c.channels[0].value}.") for c in report.emergency),
+        *(roff(str(line)) for line in phrases.signposts(report)),
+    ]
     group_help = inspect.cleandoc(cli.help or "").split("\n\n")
     lines = [
         f'.TH REPORTINFO 1 {release_date()} "reportinfo {__version__}" "User Commands"',
+        ".nh",  # no hyphenation: words and numbers stay whole
         ".SH NAME",
         "reportinfo \\- " + roff(" ".join(group_help[0].split())),
         ".SH SYNOPSIS",
@@ -91,9 +99,10 @@ def man_page() -> str:
         "[\\fB\\-\\-data\\fR \\fIPATH\\fR] [\\fICOMMAND\\fR] [\\fIOPTIONS\\fR]",
         ".SH DESCRIPTION",
         ".PP",
-        "The report discusses child sexual abuse and suicide.",
-        "If a child is in immediate danger, call 999.",
-        "For help and support, run \\fBreportinfo help\\-contacts\\fR.",
+        roff(phrases.content_note(report)),
+        *(line for text in closing for line in (".br", text)),
+        ".br",
+        "For every contact and its hours, run \\fBreportinfo help\\-contacts\\fR.",
         *help_paragraphs("\n\n".join(group_help[1:])),
         ".SH OPTIONS",
         *options(cli, ctx),
@@ -108,14 +117,17 @@ def man_page() -> str:
     lines += [
         ".SH ENVIRONMENT",
         ".TP",
-        "\\fBREPORTINFO_DATA\\fR",
-        "A report file to read instead of the bundled one.",
+        f"\\fB{DATA_VARIABLE}\\fR",
+        "A report file to read instead of the bundled one. Empty means unset.",
         ".TP",
         "\\fBNO_COLOR\\fR",
-        "When set and not empty, no colour (as \\-\\-color never).",
+        "When set and not empty, no colour (as \\-\\-color never). Wins over the variables below.",
         ".TP",
-        "\\fBFORCE_COLOR\\fR",
+        "\\fBCLICOLOR_FORCE\\fR, \\fBFORCE_COLOR\\fR",
         "When set and not empty or 0, colour even in a pipe.",
+        ".TP",
+        "\\fBCLICOLOR\\fR",
+        "0: no colour on a terminal.",
         ".TP",
         "\\fBTERM\\fR",
         "\\fBdumb\\fR gives plain text.",
@@ -125,12 +137,18 @@ def man_page() -> str:
         ".TP",
         "\\fBFORCE_HYPERLINK\\fR",
         "1 or 0: turn terminal hyperlinks on or off.",
+        ".TP",
+        f"\\fB{DEBUG_VARIABLE}\\fR",
+        "1: show the traceback of an unexpected error instead of one line.",
         ".SH EXIT STATUS",
         *(
             line
             for code, text in EXIT_CODES
             for line in (".TP", str(code), roff(f"{text[0].upper()}{text[1:]}."))
         ),
+        ".SH FILES",
+        "The report file format is described by the JSON Schema that",
+        "\\fBreportinfo schema\\fR prints, and in docs/data\\-format.md in the source repository.",
         ".SH SEE ALSO",
         "The report's facts and where each was checked: \\fBreportinfo sources\\fR.",
     ]
@@ -138,7 +156,11 @@ def man_page() -> str:
 
 
 def outputs() -> dict[str, str]:
-    return {"man/reportinfo.1": man_page(), **pictures()}
+    return {
+        "man/reportinfo.1": man_page(),
+        "schema/report.schema.json": schema.to_json(),
+        **pictures(),
+    }
 
 
 def main() -> None:

@@ -48,7 +48,7 @@ SATURDAY_NIGHT = datetime(2026, 11, 28, 23, 0, tzinfo=UTC)
 SECTION_ARGS: dict[str, list[str]] = {
     section: [] if section == "overview" else [section] for section in SECTIONS
 }
-COMMANDS = ["summary", "findings", "help-contacts", "sources", "validate", "help"]
+COMMANDS = ["summary", "findings", "help-contacts", "sources", "validate", "schema", "help"]
 
 TESTS = Path(__file__).parent
 GOLDEN = TESTS / "golden"

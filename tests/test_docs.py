@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 from reportinfo import loader
-from tests.conftest import Invoke
+from tests.conftest import Change, Invoke, bundled_yaml, delete_at, run_installed, set_at
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,20 +31,22 @@ def test_the_data_format_example_is_a_valid_report(tmp_path: Path, invoke: Invok
     result = invoke("--data", str(path), "help-contacts")
     assert result.exit_code == 0
     assert "Example Helpline" in result.stdout
+    assert "Bank holidays are not known to this tool" in result.stdout
 
 
 def test_the_data_format_documents_every_key() -> None:
     from reportinfo import model
 
     documented = set(re.findall(r"^\| `(\w+)` \|", read("docs/data-format.md"), re.MULTILINE))
-    for record in (
-        model.Report,
-        model.About,
-        model.Statement,
-        model.Contact,
-        model.Channel,
-        model.Source,
-    ):
+    records = [
+        value
+        for value in vars(model).values()
+        if isinstance(value, type) and issubclass(value, tuple) and hasattr(value, "_fields")
+    ]
+    assert len(records) >= 12
+    for record in records:
+        if record is model.Period:
+            continue  # documented in words: start and end
         assert set(record._fields) <= documented, record.__name__
 
 
@@ -54,23 +57,91 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert install_and_test in read(".ci/run")
 
 
-def test_completion_offers_help_contacts() -> None:
-    import os
-    import subprocess
-
-    from tests.conftest import INSTALLED
-
-    result = subprocess.run(
-        [str(INSTALLED)],
-        env={
-            **os.environ,
-            "_REPORTINFO_COMPLETE": "bash_complete",
-            "COMP_WORDS": "reportinfo he",
-            "COMP_CWORD": "1",
-        },
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def complete(words: str) -> list[str]:
+    env = {
+        "_REPORTINFO_COMPLETE": "bash_complete",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+    }
+    result = run_installed(env=env)
     assert result.returncode == 0
-    assert result.stdout.splitlines() == ["plain,help-contacts"]
+    return result.stdout.splitlines()
+
+
+def test_completion_offers_commands_and_group_ids() -> None:
+    assert complete("reportinfo help-") == ["plain,help-contacts"]
+    assert complete("reportinfo help-contacts --for ") == [
+        "plain,danger",
+        "plain,worried-about-a-child",
+        "plain,children",
+        "plain,abused-as-a-child",
+        "plain,struggling",
+    ]
+    assert complete("reportinfo help-contacts --for str") == ["plain,struggling"]
+    assert complete("reportinfo --format ") == ["plain,text", "plain,json", "plain,markdown", "plain,html"]
+
+
+def test_the_claims_about_yaml_times_are_true(tmp_path: Path) -> None:
+    import yaml
+
+    assert yaml.safe_load("t: 17:30")["t"] == 1050  # YAML 1.1 base 60: why times are quoted
+    assert yaml.safe_load("t: 08:00")["t"] == "08:00"
+    bundled = Path(loader.bundled_path()).read_text(encoding="utf-8")
+    path = tmp_path / "unquoted.yaml"
+    path.write_text(bundled.replace('closes: "17:30"', "closes: 17:30", 1), encoding="utf-8")
+    assert "expected text, got a number" in str(loader_problems(path))
+
+
+def loader_problems(path: Path) -> list[str]:
+    from reportinfo.errors import DataError
+
+    with pytest.raises(DataError) as caught:
+        loader.load(str(path))
+    return [str(problem) for problem in caught.value.problems]
+
+
+def as_json(data: object) -> object:
+    """Parsed YAML as JSON would hold it: dates as text."""
+    return json.loads(json.dumps(data, default=str))
+
+
+def test_the_schema_is_generated_and_up_to_date() -> None:
+    from reportinfo import schema
+
+    assert read("schema/report.schema.json") == schema.to_json()
+
+
+def test_the_bundled_report_follows_the_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from reportinfo import schema
+
+    validator = jsonschema.Draft202012Validator(schema.schema())
+    jsonschema.Draft202012Validator.check_schema(schema.schema())
+    assert list(validator.iter_errors(as_json(bundled_yaml()))) == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        set_at("report.titel", "x"),
+        delete_at("report.title"),
+        set_at("findings.2.text", ["a", "list"]),
+        set_at("findings.2.text", "  "),
+        set_at("report.recommendations", "14"),
+        set_at("contacts.1.channels.0.kind", "fax"),
+        set_at("contacts.1.channels.0.hours.weekly.0.opens", "8am"),
+        set_at("contacts.1.checked", "28/11/2026"),
+        set_at("sources.1.url", "www.example.org"),
+        set_at("findings.0.sources", []),
+        set_at("contacts.1.channels.0.value", "call us"),
+    ],
+)
+def test_bad_files_fail_the_schema_too(change: Change) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    import copy
+
+    from reportinfo import schema
+
+    data = copy.deepcopy(bundled_yaml())
+    change(data)
+    assert list(jsonschema.Draft202012Validator(schema.schema()).iter_errors(as_json(data)))

@@ -375,6 +375,25 @@ def validate(ctx: click.Context, paths: tuple[str, ...]) -> None:
         ctx.exit(EXIT_DATA)
 
 
+@cli.command(short_help="Print the JSON Schema of report files, for editors and checks.")
+@click.pass_context
+def schema(ctx: click.Context) -> None:
+    """Print the JSON Schema that report files follow, for editors and other tools.
+
+    Editors that use the YAML language server check a report file against it as you type:
+    save it beside the file and start the file with the comment shown below. The schema
+    checks keys and types; 'reportinfo validate' also checks the rules that span fields.
+
+    \b
+    Examples:
+      reportinfo schema > report.schema.json
+      # yaml-language-server: $schema=report.schema.json
+    """
+    from reportinfo import schema as report_schema
+
+    _write(report_schema.to_json())
+
+
 @cli.command("help", short_help="The same as running reportinfo alone: what it is and where help is.")
 @click.argument("command", required=False, metavar="[COMMAND]")
 @output_options
