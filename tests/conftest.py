@@ -77,10 +77,15 @@ Invoke = Callable[..., Result]
 
 
 def invoke_cli(
-    *args: str, now: datetime = WEDNESDAY_AFTERNOON, env: dict[str, str] | None = None, input: str | None = None
+    *args: str,
+    now: datetime = WEDNESDAY_AFTERNOON,
+    env: dict[str, str] | None = None,
+    input: str | None = None,
 ) -> Result:
     """Run the CLI in-process with a fixed clock; stdout and stderr are kept apart."""
-    return CliRunner().invoke(cli, list(args), obj=now, env=env, input=input, catch_exceptions=False)
+    return CliRunner().invoke(
+        cli, list(args), obj=now, env=env, input=input, catch_exceptions=False
+    )
 
 
 @pytest.fixture

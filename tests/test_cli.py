@@ -35,7 +35,9 @@ def test_no_command_prints_an_overview_content_note_first(invoke: Invoke) -> Non
     lines = result.stdout.splitlines()
     assert lines[0] == "Content note: This report discusses child sexual abuse and suicide."
     assert lines[2] == "Child Sexual Exploitation in Buckinghamshire 1998 – 2016"
-    commands = [line.split()[0] for line in lines[lines.index("Commands") + 1 : lines.index("Examples") - 1]]
+    commands = [
+        line.split()[0] for line in lines[lines.index("Commands") + 1 : lines.index("Examples") - 1]
+    ]
     assert commands == COMMANDS
     assert lines[-5:] == SIGNPOSTS
 
@@ -137,7 +139,9 @@ def test_the_value_after_the_command_wins(invoke: Invoke) -> None:
     assert result.stdout.startswith("Content note:")
 
 
-def test_data_before_or_after_the_command(invoke: Invoke, write_report: Callable[..., Path]) -> None:
+def test_data_before_or_after_the_command(
+    invoke: Invoke, write_report: Callable[..., Path]
+) -> None:
     def rename(data: dict[str, Any]) -> None:
         data["report"]["title"] = "Another review"
 
@@ -151,9 +155,19 @@ def test_findings_are_split_by_who_said_them(invoke: Invoke) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     review, nspcc = lines.index("What the review found"), lines.index("What the NSPCC said")
-    assert [line.split(".")[0] for line in lines[review + 1 : nspcc - 1]] == ["1", "2", "3", "4", "5", "6"]
+    assert [line.split(".")[0] for line in lines[review + 1 : nspcc - 1]] == [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+    ]
     assert lines[nspcc + 1].startswith("7. The NSPCC said")
-    assert lines[review + 2] == "2. Some young people who asked for help were “not heard”. Others were not believed."
+    assert (
+        lines[review + 2]
+        == "2. Some young people who asked for help were “not heard”. Others were not believed."
+    )
     assert lines[-5:] == SIGNPOSTS
 
 
@@ -161,7 +175,9 @@ def test_findings_n_shows_one_finding(invoke: Invoke) -> None:
     result = invoke("findings", "7")
     assert result.exit_code == 0
     numbered = [line for line in result.stdout.splitlines() if line[:1].isdigit()]
-    assert numbered == ["7. The NSPCC said some victims had been “let down” by “inadequate” services in the past."]
+    assert numbered == [
+        "7. The NSPCC said some victims had been “let down” by “inadequate” services in the past."
+    ]
     assert "What the NSPCC said" in result.stdout
     assert "What the review found" not in result.stdout
     document = json.loads(invoke("findings", "7", "--json").stdout)
@@ -181,13 +197,25 @@ def test_findings_n_out_of_range_is_a_usage_error(invoke: Invoke, number: str) -
 def test_help_contacts_for_one_group(invoke: Invoke) -> None:
     result = invoke("help-contacts", "--for", "abused-as-a-child")
     assert result.exit_code == 0
-    headings = [line for line in result.stdout.splitlines() if line in ("NAPAC (National Association for People Abused in Childhood)", "Rape Crisis 24/7 Support Line", "Victim Support", "NSPCC Helpline")]
+    headings = [
+        line
+        for line in result.stdout.splitlines()
+        if line
+        in (
+            "NAPAC (National Association for People Abused in Childhood)",
+            "Rape Crisis 24/7 Support Line",
+            "Victim Support",
+            "NSPCC Helpline",
+        )
+    ]
     assert headings == [
         "NAPAC (National Association for People Abused in Childhood)",
         "Rape Crisis 24/7 Support Line",
         "Victim Support",
     ]
-    assert result.stdout.startswith("Where to find help\n\nAdults abused as children, and anyone affected by sexual abuse\n")
+    assert result.stdout.startswith(
+        "Where to find help\n\nAdults abused as children, and anyone affected by sexual abuse\n"
+    )
 
 
 def test_help_contacts_unknown_group_suggests(invoke: Invoke) -> None:
@@ -232,7 +260,9 @@ def test_checked_dates_that_differ_are_said_per_contact(
 
 
 @pytest.mark.parametrize("section", SECTION_ARGS)
-def test_plain_output_has_no_escape_codes_box_drawing_or_trailing_spaces(invoke: Invoke, section: str) -> None:
+def test_plain_output_has_no_escape_codes_box_drawing_or_trailing_spaces(
+    invoke: Invoke, section: str
+) -> None:
     out = invoke(*SECTION_ARGS[section]).stdout
     assert "\x1b" not in out
     assert not any("\u2500" <= char <= "\u257f" for char in out)
@@ -288,7 +318,15 @@ def test_summary_json_keys(invoke: Invoke) -> None:
         ],
         "command": "reportinfo help-contacts",
     }
-    assert list(document["sources"][0]) == ["id", "title", "publisher", "url", "date", "checked", "note"]
+    assert list(document["sources"][0]) == [
+        "id",
+        "title",
+        "publisher",
+        "url",
+        "date",
+        "checked",
+        "note",
+    ]
 
 
 def test_findings_json_keys(invoke: Invoke) -> None:
@@ -410,7 +448,9 @@ def test_color_always_forces_rich_output_into_a_pipe(invoke: Invoke) -> None:
         ([], {}, False),
     ],
 )
-def test_colour_switches(invoke: Invoke, args: list[str], env: dict[str, str], coloured: bool) -> None:
+def test_colour_switches(
+    invoke: Invoke, args: list[str], env: dict[str, str], coloured: bool
+) -> None:
     assert ("\x1b[" in invoke("summary", *args, env=env).stdout) is coloured
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from pathlib import Path
 from datetime import UTC, date, datetime
+from pathlib import Path
+
 import pytest
 
 from reportinfo import loader
@@ -117,10 +118,14 @@ def test_contacts_and_their_groups() -> None:
 
 def test_unconfirmed_facts_are_not_stated() -> None:
     napac = REPORT.contact("napac")
-    assert all(channel.hours is None for channel in napac.channels), "NAPAC's hours are not confirmed"
+    assert all(channel.hours is None for channel in napac.channels), (
+        "NAPAC's hours are not confirmed"
+    )
     assert napac.note == "See napac.org.uk for opening times."
     rape_crisis = REPORT.contact("rape-crisis")
-    assert [channel.kind for channel in rape_crisis.channels] == ["web"], "its number is not confirmed"
+    assert [channel.kind for channel in rape_crisis.channels] == ["web"], (
+        "its number is not confirmed"
+    )
     everything = Path(loader.bundled_path()).read_text(encoding="utf-8")
     for unconfirmed in ("0808 801 0818", "jo@samaritans", "SurvivorsUK", "Victims First"):
         assert unconfirmed not in everything
@@ -163,7 +168,10 @@ def test_content_note_first_and_signposts_last(invoke: Invoke, args: list[str]) 
     assert lines[-5:] == SIGNPOSTS
     if args:
         document = json.loads(invoke(*args, "--format", "json").stdout)
-        assert document["content_note"]["text"] == "This report discusses child sexual abuse and suicide."
+        assert (
+            document["content_note"]["text"]
+            == "This report discusses child sexual abuse and suicide."
+        )
 
 
 def test_stale_contacts_warn_on_stderr_when_piped(invoke: Invoke) -> None:
@@ -184,14 +192,18 @@ def test_stale_contacts_warn_on_stderr_when_piped(invoke: Invoke) -> None:
     )
 
 
-def test_stale_warning_names_the_file_in_use(invoke: Invoke, write_report: Callable[..., Path]) -> None:
+def test_stale_warning_names_the_file_in_use(
+    invoke: Invoke, write_report: Callable[..., Path]
+) -> None:
     path = write_report()
     result = invoke("--data", str(path), "help-contacts", now=datetime(2028, 1, 1, tzinfo=UTC))
     assert f"(run 'reportinfo --data {path} sources')" in result.stderr
 
 
 def test_stale_warning_is_first_on_a_terminal(invoke: Invoke) -> None:
-    out = strip_ansi(invoke("help-contacts", "--color", "always", now=datetime(2028, 1, 1, tzinfo=UTC)).stdout)
+    out = strip_ansi(
+        invoke("help-contacts", "--color", "always", now=datetime(2028, 1, 1, tzinfo=UTC)).stdout
+    )
     assert out.startswith("Note: these contact details were checked on 28 November 2026")
 
 

@@ -65,7 +65,8 @@ def complete(words: str) -> list[str]:
     }
     result = run_installed(env=env)
     assert result.returncode == 0
-    return result.stdout.splitlines()
+    lines: list[str] = result.stdout.splitlines()
+    return lines
 
 
 def test_completion_offers_commands_and_group_ids() -> None:
@@ -78,7 +79,12 @@ def test_completion_offers_commands_and_group_ids() -> None:
         "plain,struggling",
     ]
     assert complete("reportinfo help-contacts --for str") == ["plain,struggling"]
-    assert complete("reportinfo --format ") == ["plain,text", "plain,json", "plain,markdown", "plain,html"]
+    assert complete("reportinfo --format ") == [
+        "plain,text",
+        "plain,json",
+        "plain,markdown",
+        "plain,html",
+    ]
 
 
 def test_the_claims_about_yaml_times_are_true(tmp_path: Path) -> None:
@@ -97,7 +103,8 @@ def loader_problems(path: Path) -> list[str]:
 
     with pytest.raises(DataError) as caught:
         loader.load(str(path))
-    return [str(problem) for problem in caught.value.problems]
+    problems: list[DataError] = [caught.value]
+    return [str(problem) for error in problems for problem in error.problems]
 
 
 def as_json(data: object) -> object:

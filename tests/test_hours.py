@@ -44,7 +44,10 @@ def said(line: Hours, when: datetime, holidays: tuple[date, ...] = BANK_HOLIDAYS
         (datetime(2026, 11, 26, 8, 0, tzinfo=UTC), "Open now, until 10pm."),
         (datetime(2026, 11, 27, 22, 0, tzinfo=UTC), "Closed now. Opens at 9am tomorrow."),  # Friday
         (datetime(2026, 11, 28, 12, 0, tzinfo=UTC), "Open now, until 6pm."),  # Saturday
-        (datetime(2026, 11, 29, 18, 30, tzinfo=UTC), "Closed now. Opens at 8am tomorrow."),  # Sunday
+        (
+            datetime(2026, 11, 29, 18, 30, tzinfo=UTC),
+            "Closed now. Opens at 8am tomorrow.",
+        ),  # Sunday
         # Summer (BST = UTC+1): 8am in London is 7am UTC.
         (datetime(2026, 7, 1, 7, 0, tzinfo=UTC), "Open now, until 10pm."),
         (datetime(2026, 7, 1, 6, 59, tzinfo=UTC), "Closed now. Opens at 8am."),
@@ -72,14 +75,22 @@ def test_changes_at_is_an_instant_in_uk_time() -> None:
 @pytest.mark.parametrize(
     ("when", "first_response", "out_of_hours"),
     [
-        (datetime(2026, 11, 27, 16, 59, tzinfo=UTC), "Open now, until 5pm.", "Closed now. Opens at 5pm."),
+        (
+            datetime(2026, 11, 27, 16, 59, tzinfo=UTC),
+            "Open now, until 5pm.",
+            "Closed now. Opens at 5pm.",
+        ),
         # An ordinary Friday at 5.15pm.
         (
             datetime(2026, 11, 27, 17, 15, tzinfo=UTC),
             "Closed now. Opens at 9am on Monday.",
             "Open now, until 9am on Monday.",
         ),
-        (datetime(2026, 11, 24, 17, 29, tzinfo=UTC), "Open now, until 5.30pm.", "Closed now. Opens at 5.30pm."),
+        (
+            datetime(2026, 11, 24, 17, 29, tzinfo=UTC),
+            "Open now, until 5.30pm.",
+            "Closed now. Opens at 5.30pm.",
+        ),
         (
             datetime(2026, 11, 24, 23, 0, tzinfo=UTC),
             "Closed now. Opens at 9am tomorrow.",
@@ -100,7 +111,9 @@ def test_the_out_of_hours_team_is_never_closed_while_first_response_is_not_open(
     days |= {holiday + timedelta(days=n) for holiday in BANK_HOLIDAYS for n in range(-2, 3)}
     for day in sorted(days):
         for quarter in range(96):
-            when = datetime(day.year, day.month, day.day, tzinfo=UTC) + timedelta(minutes=15 * quarter)
+            when = datetime(day.year, day.month, day.day, tzinfo=UTC) + timedelta(
+                minutes=15 * quarter
+            )
             first = hours.status(FIRST_RESPONSE, when, BANK_HOLIDAYS).open
             duty = hours.status(OUT_OF_HOURS, when, BANK_HOLIDAYS).open
             if first is not True:
@@ -117,7 +130,9 @@ BANK_HOLIDAY = "Today is a bank holiday: hours may differ today."
 
 
 @pytest.mark.parametrize("when", [NOON_CHRISTMAS_DAY, BOXING_DAY_SUBSTITUTE, EASTER_MONDAY_2027])
-def test_on_a_bank_holiday_lines_with_unknown_hours_are_neither_open_nor_closed(when: datetime) -> None:
+def test_on_a_bank_holiday_lines_with_unknown_hours_are_neither_open_nor_closed(
+    when: datetime,
+) -> None:
     for line in (NSPCC_PHONE, FIRST_RESPONSE, OUT_OF_HOURS):
         assert hours.status(line, when, BANK_HOLIDAYS) == LineStatus(None, None, when.date())
         assert said(line, when) == BANK_HOLIDAY
@@ -149,7 +164,9 @@ def test_help_contacts_at_noon_on_christmas_day(invoke: Invoke) -> None:
     assert "Open now, until 5pm" not in out
     assert "Closed now" not in out
     assert out.count(BANK_HOLIDAY) == 3  # the NSPCC line, First Response, the Duty Team
-    assert "Phone: 116 123 – Any time, day or night, every day of the year. Open now, any time." in out
+    assert (
+        "Phone: 116 123 – Any time, day or night, every day of the year. Open now, any time." in out
+    )
 
 
 def test_help_contacts_after_the_last_listed_year(invoke: Invoke) -> None:
@@ -159,11 +176,16 @@ def test_help_contacts_after_the_last_listed_year(invoke: Invoke) -> None:
 
 def test_bank_holidays_unknown_when_none_are_listed() -> None:
     caveat = phrases.hours_caveat(REPORT._replace(bank_holidays=None), NOON_CHRISTMAS_DAY)
-    assert caveat == "Opening times are UK time. Bank holidays are not known to this tool: hours may differ on them."
+    assert (
+        caveat
+        == "Opening times are UK time. Bank holidays are not known to this tool: hours may differ on them."
+    )
 
 
 def test_known_bank_holiday_hours() -> None:
-    weekday = (WeeklyOpening(days=("mon", "tue", "wed", "thu", "fri"), opens="09:00", closes="17:00"),)
+    weekday = (
+        WeeklyOpening(days=("mon", "tue", "wed", "thu", "fri"), opens="09:00", closes="17:00"),
+    )
     closed = Hours(text="x", weekly=weekday, bank_holidays="closed")
     usual = Hours(text="x", weekly=weekday, bank_holidays="usual")
     assert said(closed, NOON_CHRISTMAS_DAY) == "Closed now. Opens at 9am on Tuesday."
@@ -173,7 +195,8 @@ def test_known_bank_holiday_hours() -> None:
 def test_bank_holiday_list_matches_a_well_kept_library() -> None:
     holidays = pytest.importorskip("holidays")
     years = sorted({day.year for day in BANK_HOLIDAYS})
-    assert years[0] <= 2026 and years[-1] >= 2028
+    assert years[0] <= 2026
+    assert years[-1] >= 2028
     england = holidays.country_holidays("GB", subdiv="ENG", years=years)
     # GOV.UK lists the days off: a holiday falling at a weekend moves to a weekday.
     expected = sorted(day for day in england if day.weekday() < 5)
@@ -185,28 +208,47 @@ def test_bank_holiday_list_matches_a_well_kept_library() -> None:
 
 def test_always_open() -> None:
     always = Hours(text="Any time", always=True)
-    when = datetime(2026, 1, 1, 3, 0, tzinfo=UTC)  # a bank holiday: always-open lines are unaffected
+    when = datetime(
+        2026, 1, 1, 3, 0, tzinfo=UTC
+    )  # a bank holiday: always-open lines are unaffected
     assert hours.status(always, when, BANK_HOLIDAYS) == LineStatus(open=True, changes_at=None)
     assert said(always, when) == "Open now, any time."
 
 
 def test_weekly_hours_that_cover_every_hour_are_open_any_time() -> None:
-    every_day = (WeeklyOpening(days=("mon", "tue", "wed", "thu", "fri", "sat", "sun"), opens="00:00", closes="24:00"),)
+    every_day = (
+        WeeklyOpening(
+            days=("mon", "tue", "wed", "thu", "fri", "sat", "sun"), opens="00:00", closes="24:00"
+        ),
+    )
     wednesday = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
-    assert said(Hours(text="x", weekly=every_day, bank_holidays="usual"), wednesday) == "Open now, any time."
+    assert (
+        said(Hours(text="x", weekly=every_day, bank_holidays="usual"), wednesday)
+        == "Open now, any time."
+    )
 
 
 def test_no_opening_at_all_is_closed() -> None:
     never = Hours(text="x", weekly=(WeeklyOpening(days=("mon",), opens="09:00", closes="10:00"),))
     status = hours.status(never, datetime(2026, 11, 25, 14, 0, tzinfo=UTC))
-    assert phrases.line_status(status._replace(changes_at=None), datetime(2026, 11, 25, 14, 0, tzinfo=UTC)) == "Closed."
+    assert (
+        phrases.line_status(
+            status._replace(changes_at=None), datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
+        )
+        == "Closed."
+    )
 
 
 def test_opening_on_the_same_weekday_next_week_says_next() -> None:
-    wednesdays = Hours(text="x", weekly=(WeeklyOpening(days=("wed",), opens="09:00", closes="12:00"),))
+    wednesdays = Hours(
+        text="x", weekly=(WeeklyOpening(days=("wed",), opens="09:00", closes="12:00"),)
+    )
     wednesday_afternoon = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
     assert said(wednesdays, wednesday_afternoon) == "Closed now. Opens at 9am next Wednesday."
-    assert said(wednesdays, datetime(2026, 11, 23, 14, 0, tzinfo=UTC)) == "Closed now. Opens at 9am on Wednesday."
+    assert (
+        said(wednesdays, datetime(2026, 11, 23, 14, 0, tzinfo=UTC))
+        == "Closed now. Opens at 9am on Wednesday."
+    )
 
 
 def test_midday_and_midnight_are_said_in_words() -> None:
@@ -216,7 +258,10 @@ def test_midday_and_midnight_are_said_in_words() -> None:
     assert said(late, datetime(2026, 11, 23, 13, 0, tzinfo=UTC)) == "Open now, until midnight."
     sunday = datetime(2026, 11, 22, 13, 0, tzinfo=UTC)
     assert said(late, sunday) == "Closed now. Opens at midday tomorrow."
-    assert said(late, datetime(2026, 11, 20, 13, 0, tzinfo=UTC)) == "Closed now. Opens at midday on Monday."
+    assert (
+        said(late, datetime(2026, 11, 20, 13, 0, tzinfo=UTC))
+        == "Closed now. Opens at midday on Monday."
+    )
 
 
 def test_minutes_are_said_with_a_dot() -> None:

@@ -90,7 +90,15 @@ def test_unknown_command_exit_2_no_traceback() -> None:
     )
 
 
-EVERY_WRITE = [["--help"], ["--version"], ["summary", "--help"], ["help"], *SECTION_ARGS.values(), ["sources", "--json"], ["validate"]]
+EVERY_WRITE = [
+    ["--help"],
+    ["--version"],
+    ["summary", "--help"],
+    ["help"],
+    *SECTION_ARGS.values(),
+    ["sources", "--json"],
+    ["validate"],
+]
 
 
 @pytest.mark.parametrize("args", EVERY_WRITE)
@@ -130,7 +138,12 @@ def test_a_full_disk_is_exit_3_with_one_line(args: list[str]) -> None:
 
 def test_closed_stdout_is_exit_3_with_a_message() -> None:
     result = subprocess.run(
-        f"'{INSTALLED}' summary >&-", shell=True, capture_output=True, text=True, env=clean_env(), check=False
+        f"'{INSTALLED}' summary >&-",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+        check=False,
     )
     assert result.returncode == 3
     assert result.stderr == "reportinfo: standard output is closed\n"

@@ -148,22 +148,40 @@ _set, _delete = set_at, delete_at
             "findings[2].quotes[0]: “abused” is not in quotation marks in the text",
         ),
         (_set("sources.1.id", "bfp-article"), "sources[1].id: 'bfp-article' is used twice"),
-        (_set("sources.1.url", "www.example.org"), "sources[1].url: expected a web address starting https://"),
+        (
+            _set("sources.1.url", "www.example.org"),
+            "sources[1].url: expected a web address starting https://",
+        ),
         (
             _set("findings.0.said_by", "nspc"),
             "findings[0][0]: no voice has the id 'nspc'; did you mean 'nspcc'?",
         ),
         (_delete("findings.0.said_by"), "findings[0].said_by: missing: name one of the voices"),
-        (_set("summary.0.said_by", "review"), "summary[0].said_by: only findings say who said them"),
-        (_set("groups.0.contacts", ["emergency", "nspcc-helpline"]), "groups[1].contacts: 'nspcc-helpline' is in 'danger' already"),
+        (
+            _set("summary.0.said_by", "review"),
+            "summary[0].said_by: only findings say who said them",
+        ),
+        (
+            _set("groups.0.contacts", ["emergency", "nspcc-helpline"]),
+            "groups[1].contacts: 'nspcc-helpline' is in 'danger' already",
+        ),
         (_set("groups.4.contacts", ["samaritans"]), "contacts[10]: 'shout' is in no group"),
         (
             _set("groups.4.contacts", ["samaritans", "shuot"]),
             "groups[4].contacts[1]: no contact has the id 'shuot'; did you mean 'shout'?",
         ),
-        (_delete("contacts.10.channels.0.message"), "contacts[10].channels[0].message: give the word to send for kind text, and only then"),
-        (_set("bank_holidays.dates", ["2026-12-28", "2026-12-25"]), "bank_holidays.dates: must be in order, each date once"),
-        (_set("contacts.1.channels.0.hours.bank_holidays", "maybe"), "contacts[1].channels[0].hours.bank_holidays: expected one of unknown, closed, usual, got text"),
+        (
+            _delete("contacts.10.channels.0.message"),
+            "contacts[10].channels[0].message: give the word to send for kind text, and only then",
+        ),
+        (
+            _set("bank_holidays.dates", ["2026-12-28", "2026-12-25"]),
+            "bank_holidays.dates: must be in order, each date once",
+        ),
+        (
+            _set("contacts.1.channels.0.hours.bank_holidays", "maybe"),
+            "contacts[1].channels[0].hours.bank_holidays: expected one of unknown, closed, usual, got text",
+        ),
         (
             _set("findings.0.text", "Bold \x1b[1m text"),
             "findings[0].text: contains a control character (U+001B)",
@@ -286,7 +304,15 @@ def test_data_from_standard_input(invoke: Invoke) -> None:
     assert "1. In the past" in result.stdout
 
 
-@pytest.mark.parametrize("args", [["validate", ""], ["validate", "x.yaml", ""], ["--data", "", "summary"], ["summary", "--data", ""]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", ""],
+        ["validate", "x.yaml", ""],
+        ["--data", "", "summary"],
+        ["summary", "--data", ""],
+    ],
+)
 def test_an_explicit_empty_path_is_a_mistake(invoke: Invoke, args: list[str]) -> None:
     result = invoke(*args)
     assert result.exit_code == 2

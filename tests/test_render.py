@@ -144,7 +144,9 @@ def test_display_decision(
 
 def test_layout_takes_its_width_from_display_not_term(invoke: Invoke) -> None:
     """TERM=dumb with --color always: laid out for COLUMNS, not for rich's idea of a dumb terminal."""
-    out = strip_ansi(invoke("findings", "--color", "always", env={"TERM": "dumb", "COLUMNS": "40"}).stdout)
+    out = strip_ansi(
+        invoke("findings", "--color", "always", env={"TERM": "dumb", "COLUMNS": "40"}).stdout
+    )
     assert max(len(line) for line in out.splitlines()) <= 40
 
 
@@ -186,7 +188,9 @@ def test_markup_in_data_is_printed_literally(
     invoke: Invoke, write_report: Callable[..., Path], section: str, mode: list[str]
 ) -> None:
     path = write_report(_hostile)
-    result = invoke("--data", str(path), *SECTION_ARGS[section], *mode, env={"FORCE_HYPERLINK": "1"})
+    result = invoke(
+        "--data", str(path), *SECTION_ARGS[section], *mode, env={"FORCE_HYPERLINK": "1"}
+    )
     assert result.exit_code == 0
     out = json.dumps(json.loads(result.stdout)) if mode[-1] == "json" else strip_ansi(result.stdout)
     if section in ("summary", "findings", "help-contacts", "sources"):
@@ -217,7 +221,8 @@ def test_open_now_is_green_and_closed_is_yellow() -> None:
 
 def test_labels_are_bold_not_dim() -> None:
     out = rendered("help-contacts", 100)
-    assert "\x1b[2m" not in out and ";2m" not in out
+    assert "\x1b[2m" not in out
+    assert ";2m" not in out
     assert "\x1b[1mFor:\x1b[0m" in out
 
 
@@ -229,7 +234,9 @@ def test_extra_spaces_do_not_let_a_number_split(write_report: Callable[..., Path
     for width in range(20, 80):
         display = Display(rich=True, color=False, hyperlinks=False, width=width, encoding="utf-8")
         out = terminal.to_ansi(document.help_contacts(report, REQUEST), display)
-        cost = out[out.index("Cost: Free   to") if "Cost: Free   to" in out else out.index("Cost: Free") :]
+        cost = out[
+            out.index("Cost: Free   to") if "Cost: Free   to" in out else out.index("Cost: Free") :
+        ]
         cost = cost[: cost.index("phones.")]
         assert "0808 800 5000" in cost, (width, cost)
         assert all(len(line) <= width for line in out.splitlines())

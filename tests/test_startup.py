@@ -65,7 +65,9 @@ def test_piped_help_contacts_does_not_import_rich() -> None:
 @pytest.mark.parametrize("output_format", ["json", "markdown", "html"])
 def test_each_format_imports_only_its_own_renderer(output_format: str) -> None:
     loaded = modules_after("summary", "--format", output_format)
-    wanted = {"json": "reportinfo.render.jsonout"}.get(output_format, f"reportinfo.render.{output_format}")
+    wanted = {"json": "reportinfo.render.jsonout"}.get(
+        output_format, f"reportinfo.render.{output_format}"
+    )
     assert wanted in loaded
     assert not (OPTIONAL_RENDERERS - {wanted}) & loaded
     assert "rich" not in loaded

@@ -19,7 +19,9 @@ termios = pytest.importorskip("termios", reason="no pseudo-terminals on this sys
 fcntl = pytest.importorskip("fcntl", reason="no pseudo-terminals on this system")
 
 
-def run_in_pty(*args: str, env: dict[str, str] | None = None, size: tuple[int, int] = (24, 80)) -> str:
+def run_in_pty(
+    *args: str, env: dict[str, str] | None = None, size: tuple[int, int] = (24, 80)
+) -> str:
     """Run the installed script in a terminal of `size` (rows, columns); return what it wrote."""
     controller, terminal = pty.openpty()
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", size[0], size[1], 0, 0))
@@ -99,12 +101,18 @@ def test_the_stale_warning_is_styled_on_a_terminal_and_on_stderr_when_piped() ->
 
     from reportinfo import loader
 
-    text = Path(loader.bundled_path()).read_text(encoding="utf-8").replace("checked: 2026-11-28", "checked: 2020-01-01")
+    text = (
+        Path(loader.bundled_path())
+        .read_text(encoding="utf-8")
+        .replace("checked: 2026-11-28", "checked: 2020-01-01")
+    )
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "old.yaml"
         path.write_text(text, encoding="utf-8")
         screen = run_in_pty("--data", str(path), "help-contacts")
         piped = run_installed("--data", str(path), "help-contacts")
     assert "\x1b[1;33mNote: these contact details were checked on 1 January 2020" in screen
-    assert piped.stderr.startswith("reportinfo: Note: these contact details were checked on 1 January 2020")
+    assert piped.stderr.startswith(
+        "reportinfo: Note: these contact details were checked on 1 January 2020"
+    )
     assert "Note: these contact details" not in piped.stdout

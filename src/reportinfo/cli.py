@@ -45,8 +45,12 @@ DEBUG_VARIABLE = "REPORTINFO_DEBUG"  # set to 1 to see the traceback of an unexp
 DATA_VARIABLE = "REPORTINFO_DATA"
 
 
-class OutputProblem(Exception):
-    """Output could not be written; carries the message for the one error line."""
+class Failure(Exception):
+    """Ends the run with one line on standard error and a documented exit code."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
 def _write(text: str) -> None:
@@ -56,7 +60,7 @@ def _write(text: str) -> None:
     try:
         output.write(text)
     except OutputError as error:
-        raise OutputProblem(str(error)) from None
+        raise Failure(str(error), EXIT_OUTPUT) from None
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -66,13 +70,13 @@ def _fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
-def _show_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+def _show_help(ctx: click.Context, /, param: click.Parameter, value: bool) -> None:
     if value and not ctx.resilient_parsing:
         _write(ctx.get_help())
         ctx.exit()
 
 
-def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+def _show_version(ctx: click.Context, /, param: click.Parameter, value: bool) -> None:
     if value and not ctx.resilient_parsing:
         _write(f"reportinfo {__version__}")
         ctx.exit()
@@ -136,8 +140,8 @@ class ReportinfoGroup(_WritesItsOwnHelp, click.Group):
             _fail(message + hint, EXIT_USAGE)
         except click.ClickException as error:
             _fail(error.format_message(), error.exit_code)
-        except OutputProblem as error:
-            _fail(str(error), EXIT_OUTPUT)
+        except Failure as error:
+            _fail(str(error), error.exit_code)
         except (click.Abort, KeyboardInterrupt):
             _fail("interrupted", EXIT_INTERRUPTED)
         except Exception as error:
@@ -170,7 +174,9 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
             help="text (the default): formatted on a terminal, plain when piped. "
             "json: for scripts. markdown, html: to paste into an article or a page.",
         ),
-        click.option("--json", "as_json", is_flag=True, default=None, help="The same as --format json."),
+        click.option(
+            "--json", "as_json", is_flag=True, default=None, help="The same as --format json."
+        ),
         click.option(
             "--color",
             type=click.Choice(["auto", "always", "never"]),
@@ -191,7 +197,7 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-def _option(ctx: click.Context, name: str) -> Any:
+def _option(ctx: click.Context, /, name: str) -> Any:
     """An output option's value: after the command if given there, else before it."""
     for level in (ctx, ctx.parent):
         if level is not None and level.params.get(name) is not None:
@@ -208,11 +214,16 @@ def _option(ctx: click.Context, name: str) -> Any:
 )
 @output_options
 @click.option(
-    "-V", "--version", is_flag=True, is_eager=True, expose_value=False, callback=_show_version,
+    "-V",
+    "--version",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=_show_version,
     help="Show the version and exit.",
 )
 @click.pass_context
-def cli(ctx: click.Context, **_: Any) -> None:
+def cli(ctx: click.Context, /, **_: Any) -> None:
     """The 2017 serious case review of child sexual exploitation in Buckinghamshire, and
     where to find help.
 
@@ -238,7 +249,11 @@ SECTION_HELP: dict[Section, tuple[str, tuple[str, ...]]] = {
     ),
     "findings": (
         "The review's key findings, and what the NSPCC said, numbered; or finding N alone.",
-        ("reportinfo findings", "reportinfo findings 3", 'reportinfo findings | grep -i "not heard"'),
+        (
+            "reportinfo findings",
+            "reportinfo findings 3",
+            'reportinfo findings | grep -i "not heard"',
+        ),
     ),
     "help-contacts": (
         "Who to contact for help or advice, grouped by who it is for, and who is open now.",
@@ -263,7 +278,7 @@ def _help_text(purpose: str, examples: tuple[str, ...]) -> str:
 @cli.command(help=_help_text(*SECTION_HELP["summary"]), short_help=SECTION_HELP["summary"][0])
 @output_options
 @click.pass_context
-def summary(ctx: click.Context, **_: Any) -> None:
+def summary(ctx: click.Context, /, **_: Any) -> None:
     _show(ctx, "summary")
 
 
@@ -271,7 +286,7 @@ def summary(ctx: click.Context, **_: Any) -> None:
 @click.argument("number", required=False, type=int, metavar="[N]")
 @output_options
 @click.pass_context
-def findings(ctx: click.Context, number: int | None, **_: Any) -> None:
+def findings(ctx: click.Context, /, number: int | None, **_: Any) -> None:
     _show(ctx, "findings", finding=number)
 
 
@@ -284,9 +299,11 @@ def _complete_group(
 
     try:
         report = _load(ctx)
-    except (DataError, click.ClickException):
+    except (DataError, Failure, click.ClickException):
         return []
-    return [CompletionItem(g.id, help=g.heading) for g in report.groups if g.id.startswith(incomplete)]
+    return [
+        CompletionItem(g.id, help=g.heading) for g in report.groups if g.id.startswith(incomplete)
+    ]
 
 
 @cli.command(
@@ -309,21 +326,21 @@ def _complete_group(
 )
 @output_options
 @click.pass_context
-def help_contacts(ctx: click.Context, group: str | None, box: bool, **_: Any) -> None:
+def help_contacts(ctx: click.Context, /, group: str | None, box: bool, **_: Any) -> None:
     _show(ctx, "help-contacts", group=group, box=box)
 
 
 @cli.command(help=_help_text(*SECTION_HELP["sources"]), short_help=SECTION_HELP["sources"][0])
 @output_options
 @click.pass_context
-def sources(ctx: click.Context, **_: Any) -> None:
+def sources(ctx: click.Context, /, **_: Any) -> None:
     _show(ctx, "sources")
 
 
 @cli.command(short_help="Check report files and list every problem in them, one per line.")
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True), metavar="[PATH]...")
 @click.pass_context
-def validate(ctx: click.Context, paths: tuple[str, ...]) -> None:
+def validate(ctx: click.Context, /, paths: tuple[str, ...]) -> None:
     """Check report files and list every problem in them, one per line.
 
     Each PATH is a report file, or '-' for standard input. With no PATH, the file given by
@@ -394,11 +411,13 @@ def schema(ctx: click.Context) -> None:
     _write(report_schema.to_json())
 
 
-@cli.command("help", short_help="The same as running reportinfo alone: what it is and where help is.")
+@cli.command(
+    "help", short_help="The same as running reportinfo alone: what it is and where help is."
+)
 @click.argument("command", required=False, metavar="[COMMAND]")
 @output_options
 @click.pass_context
-def help_command(ctx: click.Context, command: str | None, **_: Any) -> None:
+def help_command(ctx: click.Context, /, command: str | None, **_: Any) -> None:
     """Show what reportinfo is, its commands and where to find help; or a command's --help.
 
     \b
@@ -406,8 +425,7 @@ def help_command(ctx: click.Context, command: str | None, **_: Any) -> None:
       reportinfo help
       reportinfo help findings
     """
-    parent = ctx.parent
-    assert parent is not None
+    parent = ctx.find_root()
     if command is None:
         _show(ctx, "overview")
         return
@@ -418,7 +436,7 @@ def help_command(ctx: click.Context, command: str | None, **_: Any) -> None:
         _write(found.get_help(sub))
 
 
-def _show(ctx: click.Context, section: Section, **asked: Any) -> None:
+def _show(ctx: click.Context, /, section: Section, **asked: Any) -> None:
     from reportinfo import output
 
     report = _load(ctx)
@@ -464,7 +482,7 @@ def _show(ctx: click.Context, section: Section, **asked: Any) -> None:
             output.error(built.warning)
 
 
-def _check_request(ctx: click.Context, report: Report, request: Request) -> None:
+def _check_request(ctx: click.Context, /, report: Report, request: Request) -> None:
     if request.finding is not None and not 1 <= request.finding <= len(report.findings):
         count = len(report.findings)
         raise click.BadParameter(
@@ -504,18 +522,17 @@ def _load(ctx: click.Context) -> Report:
         raise _data_problem(ctx, path, error) from None
 
 
-def _data_problem(ctx: click.Context, path: str | None, error: DataError) -> click.ClickException:
+def _data_problem(ctx: click.Context, /, path: str | None, error: DataError) -> Failure:
     where = _describe_path(ctx, path, given=False)
     more = len(error.problems) - 1
-    extra = f" (and {more} more: run 'reportinfo validate {path or ''}'".rstrip() + ")" if more else ""
-    problem = click.ClickException(f"{where}: {error.problems[0]}{extra}")
-    problem.exit_code = EXIT_DATA
-    return problem
+    command = f"reportinfo validate {path}" if path else "reportinfo validate"
+    extra = f" (and {more} more: run '{command}')" if more else ""
+    return Failure(f"{where}: {error.problems[0]}{extra}", EXIT_DATA)
 
 
 def _data_path(ctx: click.Context) -> str | None:
     """The report file asked for: --data after the command, before it, or REPORTINFO_DATA."""
-    path = _option(ctx, "data")
+    path: str | None = _option(ctx, "data")
     if path == "":
         raise click.BadParameter(
             "is empty: give a report file, '-' for standard input, or leave --data out",
@@ -527,7 +544,7 @@ def _data_path(ctx: click.Context) -> str | None:
     return path
 
 
-def _describe_path(ctx: click.Context, path: str | None, given: bool) -> str:
+def _describe_path(ctx: click.Context, /, path: str | None, given: bool) -> str:
     """A path as errors name it, with where it came from when that is not obvious."""
     if path is None:
         return "bundled report"
@@ -550,4 +567,3 @@ def _sources_command(ctx: click.Context) -> str:
 def _now(ctx: click.Context) -> datetime:
     """The current time; tests put a fixed datetime in the context object instead."""
     return ctx.find_object(datetime) or datetime.now(UTC)
-

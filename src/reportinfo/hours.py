@@ -36,14 +36,14 @@ def uk_date(now: datetime) -> date:
     return now.astimezone(UK).date()
 
 
-def status(
-    opening_hours: Hours, now: datetime, bank_holidays: Collection[date] = ()
-) -> LineStatus:
+def status(opening_hours: Hours, now: datetime, bank_holidays: Collection[date] = ()) -> LineStatus:
     if opening_hours.always:
         return LineStatus(open=True, changes_at=None)
     today = uk_date(now)
     unknown_days = (
-        [] if opening_hours.bank_holidays != "unknown" else sorted(d for d in bank_holidays if d >= today)
+        []
+        if opening_hours.bank_holidays != "unknown"
+        else sorted(d for d in bank_holidays if d >= today)
     )
     if unknown_days and unknown_days[0] == today:
         return LineStatus(open=None, changes_at=None, bank_holiday=today)

@@ -15,7 +15,6 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 from reportinfo import validate
 from reportinfo.model import Report, Source, WeeklyOpening
 
-
 # Forms a string field must have, where the validator checks one: (record, field) -> pattern.
 _PATTERNS = {
     (Source, "url"): validate._URL.pattern,
@@ -85,4 +84,3 @@ def _type(tp: Any, allow_empty: bool) -> dict[str, Any]:
     if tp is date:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     raise TypeError(f"the model uses a type the schema does not know: {tp!r}")
-

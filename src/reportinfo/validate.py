@@ -163,7 +163,8 @@ def _hints(cls: type) -> dict[str, Any]:
 
 @cache
 def _required(cls: Any) -> frozenset[str]:
-    return frozenset(cls._fields) - cls._field_defaults.keys()
+    fields: tuple[str, ...] = cls._fields
+    return frozenset(fields) - set(cls._field_defaults)
 
 
 def _describe(value: object) -> str:
@@ -254,7 +255,10 @@ def check(report: Report) -> list[Problem]:
         for contact_id in group.contacts:
             if contact_id in grouped:
                 problems.append(
-                    Problem(f"groups[{i}].contacts", f"'{contact_id}' is in '{grouped[contact_id]}' already")
+                    Problem(
+                        f"groups[{i}].contacts",
+                        f"'{contact_id}' is in '{grouped[contact_id]}' already",
+                    )
                 )
             grouped.setdefault(contact_id, group.id)
     for i, contact_id in enumerate(contact_ids):
@@ -269,7 +273,9 @@ def check(report: Report) -> list[Problem]:
 
     for i, source in enumerate(report.sources):
         if not _URL.fullmatch(source.url):
-            problems.append(Problem(f"sources[{i}].url", "expected a web address starting https://"))
+            problems.append(
+                Problem(f"sources[{i}].url", "expected a web address starting https://")
+            )
     return problems
 
 
@@ -314,7 +320,9 @@ def _check_channel(path: str, channel: Channel) -> list[Problem]:
     elif channel.kind in ("phone", "text") and channel.value.replace(" ", "") in MISPRINTED_NUMBERS:
         problems.append(Problem(f"{path}.value", "is a misprinted number; it must not be shown"))
     if (channel.kind == "text") != (channel.message is not None):
-        problems.append(Problem(f"{path}.message", "give the word to send for kind text, and only then"))
+        problems.append(
+            Problem(f"{path}.message", "give the word to send for kind text, and only then")
+        )
     if channel.hours is not None:
         problems += _check_hours(f"{path}.hours", channel.hours)
     return problems

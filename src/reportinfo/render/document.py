@@ -16,7 +16,9 @@ from typing import Literal, NamedTuple
 from reportinfo.model import Channel, Contact, Report, Statement
 from reportinfo.render import Request, phrases
 
-SpanKind = Literal["text", "strong", "label", "phone", "email", "web", "command", "open", "closed", "unsure"]
+SpanKind = Literal[
+    "text", "strong", "label", "phone", "email", "web", "command", "open", "closed", "unsure"
+]
 BlockKind = Literal[
     "title", "heading", "subheading", "paragraph", "note", "warning", "emergency", "item", "quiet"
 ]
@@ -77,7 +79,8 @@ def phone(number: str) -> Span:
 
 
 def tel_target(number: str) -> str:
-    """The tel: link for a number as written: UK numbers in international form, others as dialled."""
+    """The tel: link for a number as written: UK numbers in international form, short codes
+    as dialled."""
     digits = number.replace(" ", "")
     if digits.startswith("+"):
         return f"tel:{digits}"
@@ -125,7 +128,10 @@ def overview(report: Report, request: Request) -> Document:
         report.report.title,
         (
             _content_note(report),
-            (block("title", report.report.title), block("paragraph", phrases.described_report(report))),
+            (
+                block("title", report.report.title),
+                block("paragraph", phrases.described_report(report)),
+            ),
             (block("heading", phrases.COMMANDS), *commands),
             (block("heading", phrases.EXAMPLES), *examples, block("paragraph", phrases.HELP_HINT)),
             _signposts(report),
@@ -135,9 +141,14 @@ def overview(report: Report, request: Request) -> Document:
 
 def summary(report: Report, request: Request) -> Document:
     about = report.report
-    facts = tuple(block("paragraph", Span(f"{label}:", "label"), f" {value}") for label, value in phrases.facts(report))
+    facts = tuple(
+        block("paragraph", Span(f"{label}:", "label"), f" {value}")
+        for label, value in phrases.facts(report)
+    )
     link = report.source(about.link)
-    where: list[Block] = [block("paragraph", Span(phrases.PUBLISHED_AT, "label"), " ", web(link.url))]
+    where: list[Block] = [
+        block("paragraph", Span(phrases.PUBLISHED_AT, "label"), " ", web(link.url))
+    ]
     if link.note:
         where.append(block("paragraph", link.note))
     if about.listed:
@@ -267,7 +278,11 @@ def _box(report: Report, request: Request) -> Document:
         phrases.BOX_HEADING,
         (
             (block("heading", phrases.BOX_HEADING),),
-            (*emergency_blocks(report.emergency), *signpost_blocks(report), block("quiet", checked)),
+            (
+                *emergency_blocks(report.emergency),
+                *signpost_blocks(report),
+                block("quiet", checked),
+            ),
         ),
     )
 
@@ -277,7 +292,10 @@ def _contact(report: Report, contact: Contact, request: Request, show_checked: b
         lines = emergency_blocks([contact])
         others = [ch for ch in contact.channels if ch.kind != "phone"]
     else:
-        lines = [block("subheading", contact.name), block("paragraph", Span("For:", "label"), f" {contact.who}", indent=1)]
+        lines = [
+            block("subheading", contact.name),
+            block("paragraph", Span("For:", "label"), f" {contact.who}", indent=1),
+        ]
         others = list(contact.channels)
     for channel in others:
         lines.append(_channel(report, channel, request))
@@ -321,4 +339,3 @@ def _status(report: Report, channel: Channel, request: Request) -> Span | None:
     line = hours.status(channel.hours, request.now, holidays)
     kind: SpanKind = "unsure" if line.open is None else "open" if line.open else "closed"
     return Span(phrases.line_status(line, request.now), kind)
-

@@ -75,7 +75,7 @@ LISTED_AT = "Where to find it today:"
 
 
 def emergency_lead(contact: Contact) -> str:
-    """The emergency line up to its number: "If you ... call the emergency services straight away:"."""
+    """The emergency line up to its number: "If you ... straight away:"."""
     return f"{contact.who.rstrip('.')}:"
 
 
@@ -140,7 +140,9 @@ def line_status(line: LineStatus, now: datetime) -> str:
     if line.changes_at is None:
         if line.bank_holiday is not None:
             state = "Open now" if line.open else "Closed now"
-            return f"{state}. Hours may differ {_say_day(line.bank_holiday, today)}, a bank holiday."
+            return (
+                f"{state}. Hours may differ {_say_day(line.bank_holiday, today)}, a bank holiday."
+            )
         return "Open now, any time." if line.open else "Closed."
     when = _say_when(line.changes_at, today)
     return f"Open now, until {when}." if line.open else f"Closed now. Opens at {when}."
@@ -180,7 +182,10 @@ def hours_caveat(report: Report, now: datetime) -> str:
     holidays = report.bank_holidays
     known_until = _known_until(report)
     if holidays is None or known_until is None:
-        return "Opening times are UK time. Bank holidays are not known to this tool: hours may differ on them."
+        return (
+            "Opening times are UK time. Bank holidays are not known to this tool: "
+            "hours may differ on them."
+        )
     if uk_date(now) > known_until:
         return (
             f"Opening times are UK time. Bank holidays after {known_until.year} are not known to "

@@ -157,17 +157,17 @@ class _Line:
     """One output line being filled: runs of text with their styles, neighbours merged."""
 
     def __init__(self, margin: str) -> None:
-        self.runs: list[tuple[str, Style | None]] = [(margin, None)] if margin else []
+        self.runs: list[tuple[str, Style | str]] = [(margin, "")] if margin else []
         self.column = 0  # cells used after the margin and label
         self.last_style: Style | None = None
 
     def add(self, text: str, style: Style | None, counts: bool = True) -> None:
         if not text:
             return
-        if self.runs and self.runs[-1][1] == style:
-            self.runs[-1] = (self.runs[-1][0] + text, style)
+        if self.runs and self.runs[-1][1] == (style or ""):
+            self.runs[-1] = (self.runs[-1][0] + text, style or "")
         else:
-            self.runs.append((text, style))
+            self.runs.append((text, style or ""))
         if counts:
             self.column += cell_len(text)
             self.last_style = style
