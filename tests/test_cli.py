@@ -295,6 +295,10 @@ def test_summary_json_keys(invoke: Invoke) -> None:
     ]
     assert document["report"]["recommendations"] == 14
     assert document["help"] == {
+        "name": "NSPCC Helpline",
+        "phone": "0808 800 5000",
+        "command": "reportinfo help-contacts",
+        "text": SIGNPOSTS[1],
         "emergency": [{"name": "Emergency", "phone": "999"}],
         "lines": [
             {
@@ -316,7 +320,6 @@ def test_summary_json_keys(invoke: Invoke) -> None:
                 "text": SIGNPOSTS[3],
             },
         ],
-        "command": "reportinfo help-contacts",
     }
     assert list(document["sources"][0]) == [
         "id",

@@ -180,3 +180,44 @@ def test_dumb_terminal_unset_home_and_read_only_directory(tmp_path: Path) -> Non
     assert result.returncode == 0
     assert "\x1b" not in result.stdout
     assert list(read_only.iterdir()) == [], "reportinfo never writes a file"
+
+
+def test_the_interrupt_handler_is_set_before_anything_heavy_is_imported() -> None:
+    probe = (
+        "import signal, sys, reportinfo.entry as entry\n"
+        "assert signal.getsignal(signal.SIGINT) is entry._interrupted\n"
+        "assert not {'click', 'yaml', 'rich'} & set(sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], env=clean_env(), check=False)
+    assert result.returncode == 0
+
+
+@pytest.mark.skipif(os.name == "nt", reason="no SIGINT to send on Windows")
+def test_ctrl_c_at_any_moment_while_our_code_runs_is_one_line_and_130() -> None:
+    """SIGINT at many moments from start-up to the end. Only the interpreter's own start-up,
+    before any of our code runs, may still answer in Python's way (killed, or a traceback that
+    names no module of ours); from the first line of ours on, the answer is one line and 130."""
+    import signal
+    import time
+
+    ours = 0
+    for delay_ms in range(0, 160, 4):
+        process = subprocess.Popen(
+            [str(INSTALLED), "help-contacts", "--color", "always"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=clean_env(),
+        )
+        time.sleep(delay_ms / 1000)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=30)
+        stderr = err.decode("utf-8", "replace")
+        if process.returncode == 130:
+            ours += 1
+            assert stderr == "reportinfo: interrupted\n", (delay_ms, stderr)
+        elif process.returncode == 0:
+            assert stderr == ""  # it finished before the signal came
+        else:  # the interpreter's start-up, before our code
+            for name in ("reportinfo", "click", "yaml", "rich"):
+                assert f"{name}/" not in stderr, (delay_ms, stderr)
+    assert ours, "no signal arrived while our code ran"

@@ -1,3 +1,3 @@
 """reportinfo: the 2017 Buckinghamshire child sexual exploitation review, and where to find help."""
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"

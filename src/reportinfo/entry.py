@@ -5,7 +5,24 @@ Kept tiny on purpose: it must run before click, PyYAML and rich are imported.
 
 import gc
 import os
+import signal
 import sys
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    """Ctrl-C at any moment, even while modules load: one line and exit 130, no traceback."""
+    try:  # noqa: SIM105 - contextlib is not loaded yet, and this runs before anything else
+        os.write(
+            2, b"\nreportinfo: interrupted\n" if os.isatty(2) else b"reportinfo: interrupted\n"
+        )
+    except OSError:
+        pass
+    os._exit(130)
+
+
+# Set as soon as this module is imported, which the console script does before anything else of
+# ours; only the interpreter's own start-up comes before it.
+signal.signal(signal.SIGINT, _interrupted)
 
 
 def main() -> None:

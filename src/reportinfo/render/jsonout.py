@@ -130,7 +130,16 @@ def _help(report: Report) -> dict[str, Any]:
         {"question": line.question, "name": line.name, "phone": line.number, "text": str(line)}
         for line in phrases.signposts(report)
     ]
-    return {"emergency": emergency, "lines": lines, "command": phrases.CONTACTS_COMMAND}
+    first = lines[0] if lines else None
+    return {
+        # name, phone and text: the first line, as in version 1.0, kept for scripts that use them
+        "name": first["name"] if first else None,
+        "phone": first["phone"] if first else None,
+        "command": phrases.CONTACTS_COMMAND,
+        "text": first["text"] if first else None,
+        "emergency": emergency,
+        "lines": lines,
+    }
 
 
 def _contact(report: Report, contact: Contact, request: Request) -> dict[str, Any]:

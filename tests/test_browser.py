@@ -1,0 +1,123 @@
+"""The HTML output in a real browser: headless Chromium, at a phone's width and a desktop's.
+
+Each phone number lies on one line, nothing scrolls sideways on a phone, and axe-core 4.x
+finds no WCAG 2.2 AA violation. Needs Debian's chromium and chromium-driver, Selenium (the
+`browser` extra) and axe-core's axe.min.js (from npm) at AXE_CORE_JS; .ci/run installs all
+four. Locally these tests skip, saying what is missing; with REPORTINFO_BROWSER_TESTS=required
+(as in CI) a missing piece is a failure, so they cannot silently stop running.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, NoReturn
+
+import pytest
+
+from tests.conftest import Invoke
+
+REQUIRED = os.environ.get("REPORTINFO_BROWSER_TESTS") == "required"
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PAGES = {
+    "summary": ["summary"],
+    "findings": ["findings"],
+    "help-contacts": ["help-contacts"],
+    "sources": ["sources"],
+    "help-box": ["help-contacts", "--box"],
+}
+WIDTHS = {"phone": 360, "desktop": 1280}
+
+
+def _missing(reason: str) -> NoReturn:
+    if REQUIRED:
+        pytest.fail(f"browser tests are required here, but {reason}")
+    pytest.skip(reason)
+
+
+def _find(names: tuple[str, ...]) -> str | None:
+    return next((found for name in names if (found := shutil.which(name))), None)
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator[Any]:
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        _missing("Selenium is not installed (pip install '.[browser]')")
+    chromium = _find(("chromium", "chromium-browser", "google-chrome"))
+    chromedriver = _find(("chromedriver",))
+    if chromium is None or chromedriver is None:
+        _missing("no chromium and chromedriver on the PATH (Debian: chromium chromium-driver)")
+    os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must not download anything
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ):
+        options.add_argument(flag)
+    browser = webdriver.Chrome(options=options, service=Service(executable_path=chromedriver))
+    try:
+        yield browser
+    finally:
+        browser.quit()
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    path = os.environ.get("AXE_CORE_JS", "")
+    if not path or not Path(path).is_file():
+        _missing("AXE_CORE_JS does not name axe-core's axe.min.js (npm install axe-core@4)")
+    return Path(path).read_text(encoding="utf-8")
+
+
+def _open(driver: Any, path: Path, width: int) -> None:
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 500},
+    )
+    driver.get(path.as_uri())
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("page", PAGES)
+def test_page_in_a_browser(
+    driver: Any, axe_source: str, invoke: Invoke, tmp_path: Path, page: str, width: str
+) -> None:
+    path = tmp_path / f"{page}.html"
+    path.write_text(invoke(*PAGES[page], "--format", "html").stdout, encoding="utf-8")
+    _open(driver, path, WIDTHS[width])
+    assert driver.execute_script("return window.innerWidth") == WIDTHS[width]
+
+    lines = driver.execute_script(
+        "return [...document.querySelectorAll('a[href^=\"tel:\"]')]"
+        ".map(a => [a.textContent, a.getClientRects().length])"
+    )
+    assert lines, "the page has phone numbers"
+    assert [text for text, rects in lines if rects != 1] == [], "a phone number wraps"
+
+    overflow = driver.execute_script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
+
+    version = driver.execute_script(axe_source + "; return axe.version")
+    assert version.startswith("4.")
+    violations = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+        ".then(result => done(result.violations.map(v => [v.id, v.help, v.nodes.length])))"
+        ".catch(error => done([['axe-error', String(error), 0]]));",
+        WCAG_22_AA,
+    )
+    assert violations == []
