@@ -5,8 +5,12 @@ Kept tiny on purpose: it must run before click, PyYAML and rich are imported.
 
 import gc
 import os
-import signal
 import sys
+
+try:  # the C module: `signal` itself first builds its enums, which takes milliseconds
+    import _signal as signals  # type: ignore[import-not-found]
+except ImportError:  # another Python than CPython
+    import signal as signals
 
 
 def _interrupted(signum: int, frame: object) -> None:
@@ -22,7 +26,7 @@ def _interrupted(signum: int, frame: object) -> None:
 
 # Set as soon as this module is imported, which the console script does before anything else of
 # ours; only the interpreter's own start-up comes before it.
-signal.signal(signal.SIGINT, _interrupted)
+signals.signal(signals.SIGINT, _interrupted)
 
 
 def main() -> None:
