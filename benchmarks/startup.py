@@ -33,12 +33,15 @@ REFERENCE = ("(import click, yaml)", [sys.executable, "-c", "import click, yaml"
 # name, arguments, target ratio, peak memory target in MiB
 CASES: list[tuple[str, list[str], float, int]] = [
     ("--help", ["--help"], 1.15, 16),
+    ("reportinfo alone (piped)", [], 1.4, 16),
     ("summary (piped)", ["summary"], 1.4, 16),
     ("findings (piped)", ["findings"], 1.4, 16),
     ("help-contacts (piped)", ["help-contacts"], 1.4, 16),
     ("sources (piped)", ["sources"], 1.4, 16),
     ("summary --format json", ["summary", "--format", "json"], 1.4, 16),
     ("help-contacts --format json", ["help-contacts", "--format", "json"], 1.4, 16),
+    ("summary --format markdown", ["summary", "--format", "markdown"], 1.4, 16),
+    ("help-contacts --format html", ["help-contacts", "--format", "html"], 1.4, 16),
     ("summary (terminal)", ["summary", "--color", "always"], 2.0, 20),
     ("findings (terminal)", ["findings", "--color", "always"], 2.0, 20),
     ("help-contacts (terminal)", ["help-contacts", "--color", "always"], 2.0, 20),

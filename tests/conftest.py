@@ -4,7 +4,7 @@
   what a test sees;
 - fixed clocks (no test depends on today's date);
 - `invoke` (CliRunner, in-process) and `run_installed` (the installed console script);
-- the section list, the bundled report as YAML, and `walk` over parsed YAML.
+- the section list, the bundled report as YAML, and changes to make to it (`set_at`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -119,17 +119,6 @@ def write_report(tmp_path: Path, report_data: dict[str, Any]) -> Callable[..., P
         return path
 
     return write
-
-
-def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
-    """Every (path, value) in parsed YAML, paths written as validate writes them."""
-    yield path, value
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from walk(item, f"{path}.{key}" if path else str(key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from walk(item, f"{path}[{i}]")
 
 
 def clean_env(env: dict[str, str] | None = None, unset: tuple[str, ...] = ()) -> dict[str, str]:

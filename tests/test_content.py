@@ -60,7 +60,7 @@ def test_corrected_wording() -> None:
         "Independent review into child sexual exploitation in Buckinghamshire"
     )
     assert REPORT.source("bucks-herald-2017").url.endswith("safeguarding-report-1-7908921")
-    assert REPORT.report.listed == "bsp-reviews"
+    assert REPORT.about.listed == "bsp-reviews"
     assert REPORT.source("bsp-reviews").url == "https://www.bucksscp.org.uk/serious-case-review/"
     duty_team = REPORT.contact("bucks-first-response").channels[1]
     assert duty_team.hours is not None
@@ -75,7 +75,7 @@ def test_findings_name_who_said_them() -> None:
 
 
 def test_report_facts() -> None:
-    about = REPORT.report
+    about = REPORT.about
     assert about.title == "Child Sexual Exploitation in Buckinghamshire 1998 – 2016"
     assert about.publisher == "Buckinghamshire Safeguarding Children Board (BSCB)"
     assert about.published == "April 2017"
@@ -146,7 +146,10 @@ def test_unconfirmed_facts_are_not_stated() -> None:
     ],
 )
 def test_the_misprinted_number_never_appears(invoke: Invoke, args: list[str]) -> None:
-    out = invoke(*args).stdout + invoke(*args, "--format", "json").stdout
+    out = "".join(
+        invoke(*args, *extra).stdout
+        for extra in ([], ["--json"], ["--format", "markdown"], ["--format", "html"])
+    )
     assert re.search(r"0808\W*500\W*1111", out) is None
 
 

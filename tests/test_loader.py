@@ -27,7 +27,7 @@ def write_bytes(tmp_path: Path, content: bytes) -> Path:
 
 def test_the_bundled_report_is_valid() -> None:
     report = loader.load()
-    assert report.report.title == "Child Sexual Exploitation in Buckinghamshire 1998 – 2016"
+    assert report.about.title == "Child Sexual Exploitation in Buckinghamshire 1998 – 2016"
 
 
 @pytest.mark.parametrize(

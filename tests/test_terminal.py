@@ -80,7 +80,10 @@ def test_pipe_gets_plain_text() -> None:
 def test_no_color_on_a_terminal_keeps_layout_without_codes() -> None:
     screen = run_in_pty("findings", env={"NO_COLOR": "1"})
     assert "\x1b" not in screen
-    assert "\n1. In the past" in screen.replace("\r", "")
+    lines = screen.replace("\r", "").splitlines()
+    # Wrapped at 80 columns with a hanging indent: what only the terminal layout does.
+    assert "1. In the past, agencies were “not equipped” to give “adequate” advice," in lines
+    assert "   information or support to young people and their families." in lines
 
 
 @pytest.mark.parametrize("section", ["help-contacts", "findings", "summary"])

@@ -114,7 +114,7 @@ class Source(NamedTuple):
 
 
 class Report(NamedTuple):
-    report: About
+    about: About
     content_note: Statement
     summary: tuple[Statement, ...]
     findings: tuple[Statement, ...]
@@ -146,6 +146,16 @@ class Report(NamedTuple):
     def contacts_checked(self) -> dt.date:
         """When the contact details were last confirmed: the oldest check of any contact."""
         return min(c.checked for c in self.contacts)
+
+
+# Keys in the file that differ from the field names: the file says `report:` for what the report
+# is, which reads well there; in code, `report.about` reads better than `report.report`.
+YAML_KEYS: dict[tuple[type, str], str] = {(Report, "about"): "report"}
+
+
+def yaml_key(record: type, field: str) -> str:
+    """The key a record's field has in a report file."""
+    return YAML_KEYS.get((record, field), field)
 
 
 def first_phone(contact: Contact) -> Channel | None:

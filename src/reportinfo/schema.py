@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from reportinfo import validate
-from reportinfo.model import Report, Source, WeeklyOpening
+from reportinfo.model import Report, Source, WeeklyOpening, yaml_key
 
 # Forms a string field must have, where the validator checks one: (record, field) -> pattern.
 _PATTERNS = {
@@ -53,8 +53,8 @@ def _record(cls: Any) -> dict[str, Any]:
         pattern = _PATTERNS.get((cls, name))
         if pattern:
             prop = {**prop, "pattern": f"^(?:{pattern})$"}
-        properties[name] = prop
-    required = [name for name in cls._fields if name not in cls._field_defaults]
+        properties[yaml_key(cls, name)] = prop
+    required = [yaml_key(cls, name) for name in cls._fields if name not in cls._field_defaults]
     return {
         "type": "object",
         "properties": properties,

@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from reportinfo.errors import DataError, Problem
-from reportinfo.model import Channel, Hours, Report, Statement
+from reportinfo.model import Channel, Hours, Report, Statement, yaml_key
 
 T = TypeVar("T")
 
@@ -125,19 +125,20 @@ def _convert_record(cls: Any, value: object, path: str, problems: list[Problem])
         problems.append(Problem(path, f"expected a mapping, got {_describe(value)}"))
         return _INVALID
     fields: tuple[str, ...] = cls._fields
+    keys = {name: yaml_key(cls, name) for name in fields}
     prefix = f"{path}." if path else ""
     for key in value:
-        if key not in fields:
-            problems.append(_unknown_key(prefix, key, list(fields)))
+        if key not in keys.values():
+            problems.append(_unknown_key(prefix, key, list(keys.values())))
     kwargs = {}
-    for name in fields:
+    for name, key in keys.items():
         has_default = name in cls._field_defaults
-        if name not in value:
+        if key not in value:
             if not has_default:
-                problems.append(Problem(f"{prefix}{name}", "missing (required)"))
+                problems.append(Problem(f"{prefix}{key}", "missing (required)"))
             continue
         kwargs[name] = _convert(
-            _hints(cls)[name], value[name], f"{prefix}{name}", problems, allow_empty=has_default
+            _hints(cls)[name], value[key], f"{prefix}{key}", problems, allow_empty=has_default
         )
     if any(arg is _INVALID for arg in kwargs.values()) or not _required(cls) <= kwargs.keys():
         return _INVALID
@@ -217,7 +218,7 @@ def check(report: Report) -> list[Problem]:
     def cited(path: str, ids: tuple[str, ...]) -> None:
         refer(path, ids, source_ids, "source")
 
-    about = report.report
+    about = report.about
     cited("report.sources", about.sources)
     for name in ("link", "listed"):
         source_id = getattr(about, name)
@@ -328,11 +329,11 @@ def _check_channel(path: str, channel: Channel) -> list[Problem]:
     return problems
 
 
-def _check_hours(path: str, hours: Hours) -> list[Problem]:
-    if hours.always == bool(hours.weekly):
+def _check_hours(path: str, opening_hours: Hours) -> list[Problem]:
+    if opening_hours.always == bool(opening_hours.weekly):
         return [Problem(path, "give either 'always: true' or a 'weekly' list, not both or neither")]
     problems = []
-    for i, opening in enumerate(hours.weekly):
+    for i, opening in enumerate(opening_hours.weekly):
         where = f"{path}.weekly[{i}]"
         times_ok = True
         for name in ("opens", "closes"):

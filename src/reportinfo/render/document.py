@@ -125,11 +125,11 @@ def overview(report: Report, request: Request) -> Document:
     )
     examples = tuple(block("item", command(line), label="$") for line in phrases.EXAMPLE_COMMANDS)
     return Document(
-        report.report.title,
+        report.about.title,
         (
             _content_note(report),
             (
-                block("title", report.report.title),
+                block("title", report.about.title),
                 block("paragraph", phrases.described_report(report)),
             ),
             (block("heading", phrases.COMMANDS), *commands),
@@ -140,7 +140,7 @@ def overview(report: Report, request: Request) -> Document:
 
 
 def summary(report: Report, request: Request) -> Document:
-    about = report.report
+    about = report.about
     facts = tuple(
         block("paragraph", Span(f"{label}:", "label"), f" {value}")
         for label, value in phrases.facts(report)
@@ -294,13 +294,13 @@ def _contact(report: Report, contact: Contact, request: Request, show_checked: b
     else:
         lines = [
             block("subheading", contact.name),
-            block("paragraph", Span("For:", "label"), f" {contact.who}", indent=1),
+            block("paragraph", Span(phrases.FOR, "label"), f" {contact.who}", indent=1),
         ]
         others = list(contact.channels)
     for channel in others:
         lines.append(_channel(report, channel, request))
     if contact.cost:
-        lines.append(block("paragraph", Span("Cost:", "label"), f" {contact.cost}", indent=1))
+        lines.append(block("paragraph", Span(phrases.COST, "label"), f" {contact.cost}", indent=1))
     if contact.note:
         lines.append(block("paragraph", contact.note, indent=1))
     if show_checked:
@@ -320,9 +320,9 @@ def _channel(report: Report, channel: Channel, request: Request) -> Block:
     else:
         value = [web(channel.value)]
     spans: list[Span | str] = [label, " ", *value]
-    hours = phrases.hours_text(channel)
-    if hours:
-        spans += [" – ", hours]
+    hours_words = phrases.hours_text(channel)
+    if hours_words:
+        spans += [phrases.HOURS_DASH, hours_words]
     status = _status(report, channel, request)
     if status is not None:
         spans += [" ", status]

@@ -23,7 +23,7 @@ def render(section: Section, report: Report, request: Request, ascii_only: bool 
 
 def overview(report: Report, request: Request) -> dict[str, Any]:
     return {
-        "report": {"title": report.report.title, "described": phrases.described_report(report)},
+        "report": {"title": report.about.title, "described": phrases.described_report(report)},
         "content_note": _statement(report.content_note),
         "commands": [{"name": name, "purpose": purpose} for name, purpose in request.commands],
         "help": _help(report),
@@ -32,7 +32,7 @@ def overview(report: Report, request: Request) -> dict[str, Any]:
 
 
 def summary(report: Report, request: Request) -> dict[str, Any]:
-    about = report.report
+    about = report.about
     return {
         "report": _plain(about),
         "content_note": _statement(report.content_note),
@@ -54,7 +54,7 @@ def findings(report: Report, request: Request) -> dict[str, Any]:
     if request.finding is not None:
         numbered = [numbered[request.finding - 1]]
     return {
-        "report": {"title": report.report.title},
+        "report": {"title": report.about.title},
         "content_note": _statement(report.content_note),
         "voices": [voice._asdict() for voice in report.voices],
         "findings": [{"number": number, **_statement(finding)} for number, finding in numbered],

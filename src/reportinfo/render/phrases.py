@@ -52,17 +52,17 @@ def content_note(report: Report) -> str:
 
 def described_report(report: Report) -> str:
     """One line saying what the report is: "Serious case review by ..., published April 2017." """
-    about = report.report
+    about = report.about
     kind = about.kind[0].upper() + about.kind[1:]
     return f"{kind} by {about.publisher}, published {about.published}."
 
 
 def findings_title(report: Report) -> str:
-    return f"Key findings: {report.report.title}"
+    return f"Key findings: {report.about.title}"
 
 
 def facts(report: Report) -> list[tuple[str, str]]:
-    about = report.report
+    about = report.about
     return [
         ("Period covered", f"{about.period.start} to {about.period.end}"),
         ("Recommendations", str(about.recommendations)),
@@ -70,6 +70,9 @@ def facts(report: Report) -> list[tuple[str, str]]:
     ]
 
 
+FOR = "For:"
+COST = "Cost:"
+HOURS_DASH = " – "  # between an address and its hours: no punctuation glued to the address
 PUBLISHED_AT = "Report as published:"
 LISTED_AT = "Where to find it today:"
 
