@@ -125,7 +125,8 @@ def scale(sizes: list[int]) -> None:
         for count in sizes:
             # New objects each time: PyYAML writes repeats of one object as aliases.
             data["findings"] = [
-                {"text": f"{finding} ({n})", "sources": ["bfp-article"]} for n in range(count)
+                {"text": f"{finding} ({n})", "sources": ["bfp-article"], "said_by": "review"}
+                for n in range(count)
             ]
             path = Path(folder) / f"report-{count}.yaml"
             text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
@@ -148,7 +149,7 @@ def main() -> None:
     parser.add_argument("--scale", action="store_true", help="time large reports instead")
     options = parser.parse_args()
     if options.scale:
-        scale([10, 1000, 2000, 4000, 8000, 8600])
+        scale([10, 1000, 2000, 4000, 7000, 7400])
     else:
         startup(options.pairs, options.warmup)
 
