@@ -33,8 +33,21 @@ class Span(NamedTuple):
 class Block(NamedTuple):
     kind: BlockKind
     spans: tuple[Span, ...]
-    label: str = ""  # an item's marker: "1.", "-", or a command name
+    label: str = ""  # an item's marker: "1.", "-", "$" (a command line), or a command's name
     indent: int = 0  # 1: a detail of the heading above it
+
+    @property
+    def list_kind(self) -> Literal["numbered", "bullet", "named"] | None:
+        """For an item: numbered ("1."), a bullet ("-", "$"), or named (a command's name)."""
+        if self.kind != "item":
+            return None
+        if self.label[:1].isdigit():
+            return "numbered"
+        return "bullet" if self.label in ("-", "$") else "named"
+
+    @property
+    def number(self) -> int:
+        return int(self.label.rstrip(".)"))
 
 
 Part = tuple[Block, ...]

@@ -38,6 +38,7 @@ a[href^="tel:"], .phone { white-space: nowrap; font-weight: bold; }
 """.strip()
 
 _TAGS = {"title": "h1", "heading": "h2", "subheading": "h3"}
+_LIST_TAGS = {"numbered": "ol", "bullet": "ul", "named": "ul"}
 _CLASSES = {"note": "note", "quiet": "quiet", "emergency": "emergency", "warning": "emergency"}
 
 
@@ -61,7 +62,7 @@ def _body(document: Document) -> list[str]:
     for part in document.parts:
         open_list: str | None = None
         for block in part:
-            wanted = _list_tag(block)
+            wanted = _LIST_TAGS[block.list_kind] if block.list_kind else None
             if open_list and wanted != open_list:
                 out.append(f"</{open_list}>")
                 open_list = None
@@ -74,22 +75,16 @@ def _body(document: Document) -> list[str]:
     return out
 
 
-def _list_tag(block: Block) -> str | None:
-    if block.kind != "item":
-        return None
-    return "ol" if block.label[:1].isdigit() else "ul"
-
-
 def _block(block: Block) -> str:
     inline = "".join(_span(span) for span in block.spans).strip()
     if block.kind in _TAGS:
         tag = _TAGS[block.kind]
         return f"<{tag}>{inline}</{tag}>"
-    if block.kind == "item":
-        if block.label[:1].isdigit():
-            return f'<li value="{int(block.label.rstrip(".)"))}">{inline}</li>'
-        if block.label in ("-", "$"):
-            return f"<li>{inline}</li>"
+    if block.list_kind == "numbered":
+        return f'<li value="{block.number}">{inline}</li>'
+    if block.list_kind == "bullet":
+        return f"<li>{inline}</li>"
+    if block.list_kind == "named":
         return f"<li><code>{escape(block.label.strip())}</code>: {inline}</li>"
     classes = [_CLASSES[block.kind]] if block.kind in _CLASSES else []
     if block.indent:

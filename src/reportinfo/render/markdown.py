@@ -24,7 +24,7 @@ def render(document: Document) -> str:
     for part in document.parts:
         list_kind = None
         for block in part:
-            kind = _list_kind(block)
+            kind = "ordered" if block.list_kind == "numbered" else block.list_kind and "bullet"
             if out and not (kind and kind == list_kind):
                 out.append("")  # a blank line ends a paragraph or a list
             out.append(_block(block))
@@ -38,21 +38,15 @@ def escape(text: str) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
 
 
-def _list_kind(block: Block) -> str | None:
-    if block.kind != "item":
-        return None
-    return "ordered" if block.label[:1].isdigit() else "bullet"
-
-
 def _block(block: Block) -> str:
     inline = "".join(_span(span) for span in block.spans).strip()
     if block.kind in HEADINGS:
         return f"{HEADINGS[block.kind]} {inline}"
-    if block.kind == "item":
-        if block.label[:1].isdigit():
-            return f"{block.label} {inline}"
-        if block.label in ("-", "$"):
-            return f"- {inline}"
+    if block.list_kind == "numbered":
+        return f"{block.number}. {inline}"
+    if block.list_kind == "bullet":
+        return f"- {inline}"
+    if block.list_kind == "named":
         return f"- `{block.label.strip()}`: {inline}"
     if block.kind in ("note", "quiet"):
         return f"*{inline}*"
