@@ -222,7 +222,7 @@ def help_contacts(report: Report, request: Request) -> Document:
         closing.append(block("quiet", phrases.all_checked(common)))
     parts.append(tuple(closing))
     if request.group is None:
-        parts.append(_signposts(report))  # the main numbers again, where a long list ends
+        parts.append(_signposts(report, more=False))  # the main numbers again, at the end
     warning = None
     if phrases.is_stale(report, request.now):
         warning = phrases.stale_warning(report.contacts_checked, request.sources_command)
@@ -279,9 +279,11 @@ def signpost_blocks(report: Report) -> list[Block]:
     ]
 
 
-def _signposts(report: Report) -> Part:
-    more = block("paragraph", phrases.MORE_HELP, " ", command(phrases.CONTACTS_COMMAND))
-    return (*emergency_blocks(report.emergency), *signpost_blocks(report), more)
+def _signposts(report: Report, more: bool = True) -> Part:
+    lines = [*emergency_blocks(report.emergency), *signpost_blocks(report)]
+    if more:
+        lines.append(block("paragraph", phrases.MORE_HELP, " ", command(phrases.CONTACTS_COMMAND)))
+    return tuple(lines)
 
 
 def _box(report: Report, request: Request) -> Document:
