@@ -53,6 +53,11 @@ class Block(NamedTuple):
 Part = tuple[Block, ...]
 
 
+# Whether a line is open now: true when printed, stale once published. Formats made to be
+# pasted into an article or a page leave these spans out.
+STATUS_KINDS = frozenset({"open", "closed", "unsure"})
+
+
 class Document(NamedTuple):
     title: str  # for formats that have one: the HTML page title
     parts: tuple[Part, ...]

@@ -3,14 +3,14 @@
 Every string from the data is escaped, so a report file cannot add markup or scripts. Only
 http, https, mailto and tel links are written; phone numbers are `tel:` links that never wrap.
 The page has no scripts and loads nothing; its small style works in light and dark mode and
-in print.
+in print. Open-now status is left out: it would be out of date once published.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from reportinfo.render.document import Block, Document, Span, safe_target
+from reportinfo.render.document import STATUS_KINDS, Block, Document, Span, safe_target
 
 STYLE = """
 :root { color-scheme: light dark; --text: #1b1b1b; --back: #ffffff; --link: #0b57d0;
@@ -76,7 +76,7 @@ def _body(document: Document) -> list[str]:
 
 
 def _block(block: Block) -> str:
-    inline = "".join(_span(span) for span in block.spans).strip()
+    inline = "".join(_span(s) for s in block.spans if s.kind not in STATUS_KINDS).strip()
     if block.kind in _TAGS:
         tag = _TAGS[block.kind]
         return f"<{tag}>{inline}</{tag}>"

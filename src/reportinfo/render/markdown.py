@@ -2,14 +2,14 @@
 
 Text from the data is escaped so that it can never become Markdown syntax: emphasis, links,
 HTML, headings or list markers. Phone numbers are `tel:` links; only http, https, mailto and
-tel links are written.
+tel links are written. Open-now status is left out: it would be out of date once published.
 """
 
 from __future__ import annotations
 
 import re
 
-from reportinfo.render.document import Block, Document, Span, safe_target
+from reportinfo.render.document import STATUS_KINDS, Block, Document, Span, safe_target
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&])")
 _LINE_START = re.compile(r"^(\s*)([-=]|\d+(?=[.)]))")  # list markers and setext underlines
@@ -39,7 +39,7 @@ def escape(text: str) -> str:
 
 
 def _block(block: Block) -> str:
-    inline = "".join(_span(span) for span in block.spans).strip()
+    inline = "".join(_span(s) for s in block.spans if s.kind not in STATUS_KINDS).strip()
     if block.kind in HEADINGS:
         return f"{HEADINGS[block.kind]} {inline}"
     if block.list_kind == "numbered":
