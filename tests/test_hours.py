@@ -30,6 +30,11 @@ FIRST_RESPONSE, OUT_OF_HOURS = (
 SAMARITANS = hours_of(REPORT.contact("samaritans").channels[0])
 
 
+def weekly(*days: str, opens: str, closes: str, **more: str) -> Hours:
+    """Hours open on `days` from `opens` to `closes`, for the phrase tests."""
+    return Hours(text="x", weekly=(WeeklyOpening(days, opens, closes),), **more)  # type: ignore[arg-type]
+
+
 def said(line: Hours, when: datetime, holidays: tuple[date, ...] = BANK_HOLIDAYS) -> str:
     return phrases.line_status(hours.status(line, when, holidays), when)
 
@@ -183,11 +188,9 @@ def test_bank_holidays_unknown_when_none_are_listed() -> None:
 
 
 def test_known_bank_holiday_hours() -> None:
-    weekday = (
-        WeeklyOpening(days=("mon", "tue", "wed", "thu", "fri"), opens="09:00", closes="17:00"),
-    )
-    closed = Hours(text="x", weekly=weekday, bank_holidays="closed")
-    usual = Hours(text="x", weekly=weekday, bank_holidays="usual")
+    weekdays = ("mon", "tue", "wed", "thu", "fri")
+    closed = weekly(*weekdays, opens="09:00", closes="17:00", bank_holidays="closed")
+    usual = weekly(*weekdays, opens="09:00", closes="17:00", bank_holidays="usual")
     assert said(closed, NOON_CHRISTMAS_DAY) == "Closed now. Opens at 9am on Tuesday."
     assert said(usual, NOON_CHRISTMAS_DAY) == "Open now, until 5pm."
 
@@ -216,20 +219,24 @@ def test_always_open() -> None:
 
 
 def test_weekly_hours_that_cover_every_hour_are_open_any_time() -> None:
-    every_day = (
-        WeeklyOpening(
-            days=("mon", "tue", "wed", "thu", "fri", "sat", "sun"), opens="00:00", closes="24:00"
-        ),
+    every_day = weekly(
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        opens="00:00",
+        closes="24:00",
+        bank_holidays="usual",
     )
     wednesday = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
-    assert (
-        said(Hours(text="x", weekly=every_day, bank_holidays="usual"), wednesday)
-        == "Open now, any time."
-    )
+    assert said(every_day, wednesday) == "Open now, any time."
 
 
 def test_no_opening_at_all_is_closed() -> None:
-    never = Hours(text="x", weekly=(WeeklyOpening(days=("mon",), opens="09:00", closes="10:00"),))
+    never = weekly("mon", opens="09:00", closes="10:00")
     status = hours.status(never, datetime(2026, 11, 25, 14, 0, tzinfo=UTC))
     assert (
         phrases.line_status(
@@ -240,9 +247,7 @@ def test_no_opening_at_all_is_closed() -> None:
 
 
 def test_opening_on_the_same_weekday_next_week_says_next() -> None:
-    wednesdays = Hours(
-        text="x", weekly=(WeeklyOpening(days=("wed",), opens="09:00", closes="12:00"),)
-    )
+    wednesdays = weekly("wed", opens="09:00", closes="12:00")
     wednesday_afternoon = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
     assert said(wednesdays, wednesday_afternoon) == "Closed now. Opens at 9am next Wednesday."
     assert (
@@ -252,7 +257,7 @@ def test_opening_on_the_same_weekday_next_week_says_next() -> None:
 
 
 def test_midday_and_midnight_are_said_in_words() -> None:
-    late = Hours(text="x", weekly=(WeeklyOpening(days=("mon",), opens="12:00", closes="24:00"),))
+    late = weekly("mon", opens="12:00", closes="24:00")
     monday_morning = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
     assert said(late, monday_morning) == "Closed now. Opens at midday."
     assert said(late, datetime(2026, 11, 23, 13, 0, tzinfo=UTC)) == "Open now, until midnight."
@@ -265,5 +270,5 @@ def test_midday_and_midnight_are_said_in_words() -> None:
 
 
 def test_minutes_are_said_with_a_dot() -> None:
-    half = Hours(text="x", weekly=(WeeklyOpening(days=("mon",), opens="08:45", closes="17:30"),))
+    half = weekly("mon", opens="08:45", closes="17:30")
     assert said(half, datetime(2026, 11, 23, 8, 0, tzinfo=UTC)) == "Closed now. Opens at 8.45am."

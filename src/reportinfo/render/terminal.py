@@ -47,26 +47,28 @@ LABEL = Style(bold=True, color="cyan")
 
 def to_ansi(document: Document, display: Display) -> str:
     """The document as text and ANSI codes, for `output.write` to print."""
-    console = _console(display)
-    for line in lines(document, display):
-        console.print(line)
+    console = _printed(document, display)
     return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
 
 
 def to_svg(document: Document, display: Display, title: str) -> str:
     """The document as an SVG picture of a terminal, for the README's screenshots."""
-    console = _console(display, record=True)
+    return _printed(document, display, record=True).export_svg(title=title)
+
+
+def _printed(document: Document, display: Display, record: bool = False) -> Console:
+    console = _console(display, record)
     for line in lines(document, display):
         console.print(line)
-    return console.export_svg(title=title)
+    return console
 
 
 def lines(document: Document, display: Display) -> Iterator[Text]:
-    parts = list(document.parts)
+    """The document's lines, wrapped: the warning first, a blank line between parts."""
     if document.warning:
         yield from _wrap(Block("warning", (Span(document.warning),)), display)
         yield Text("")
-    for number, part in enumerate(parts):
+    for number, part in enumerate(document.parts):
         if number:
             yield Text("")
         for block in part:
@@ -177,9 +179,10 @@ class _Line:
 
 
 def _chunks(piece: str, width: int, column: int) -> Iterator[str | None]:
-    """A piece as it fits from `column`: whole if it fits, else in line-sized chunks (a long
-    web address), with None where a new line starts. Phone numbers always fit a line."""
-    if column + cell_len(piece) <= width or cell_len(piece) <= width:
+    """A piece as it goes on the line from `column`: whole if it is no longer than a line (the
+    word-level break has already made room for it), else in line-sized chunks with None where
+    a new line starts (a long web address). Phone numbers always fit a line."""
+    if cell_len(piece) <= width:
         yield piece
         return
     room = width - column
