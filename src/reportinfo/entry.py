@@ -3,9 +3,7 @@
 Kept tiny on purpose: it must run before click, PyYAML and rich are imported.
 """
 
-import gc
-import os
-import sys
+import os  # loaded already by the interpreter's start-up: no time passes here
 
 try:  # the C module: `signal` itself first builds its enums, which takes milliseconds
     import _signal as signals  # type: ignore[import-not-found]
@@ -25,8 +23,11 @@ def _interrupted(signum: int, frame: object) -> None:
 
 
 # Set as soon as this module is imported, which the console script does before anything else of
-# ours; only the interpreter's own start-up comes before it.
+# ours; only the interpreter's own start-up comes before it. Everything else is imported after.
 signals.signal(signals.SIGINT, _interrupted)
+
+import gc  # noqa: E402
+import sys  # noqa: E402
 
 
 def main() -> None:
