@@ -228,9 +228,12 @@ def test_ctrl_c_at_any_moment_while_our_code_runs_is_one_line_and_130() -> None:
         if process.returncode == 130:
             ours += 1
             assert stderr == "reportinfo: interrupted\n", (delay_ms, stderr)
-        elif process.returncode == 0:
-            assert stderr == ""  # it finished before the signal came
-        else:  # the interpreter's start-up, before our code
+        else:
+            # Exit 0: the signal came after the run, or during the interpreter's own start-up,
+            # which reports some interrupts (while it checks whether argv[0] is a zip archive)
+            # and carries on. Any other code: start-up was cut short. Neither names our code.
             for name in ("reportinfo", "click", "yaml", "rich"):
-                assert f"{name}/" not in stderr, (delay_ms, stderr)
+                assert f"/{name}/" not in stderr.replace(str(INSTALLED), ""), (delay_ms, stderr)
+            if process.returncode == 0 and stderr:
+                assert "<frozen" in stderr, (delay_ms, stderr)
     assert ours, "no signal arrived while our code ran"
