@@ -465,6 +465,55 @@ def test_extra_argument_is_a_sentence(invoke: Invoke) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["summary", "--fragment"], "--fragment works only with --format html."),
+        (
+            ["--format", "markdown", "findings", "--fragment"],
+            "--fragment works only with --format html.",
+        ),
+        (
+            ["summary", "--json", "--format", "markdown"],
+            "--json and --format markdown cannot be used together.",
+        ),
+        (
+            ["help-contacts", "--box", "--for", "struggling"],
+            "--box and --for cannot be used together: the box always holds the main lines.",
+        ),
+        (
+            ["--json", "help-contacts", "--box"],
+            "--box has no JSON form; 'help-contacts --json' gives every contact and its group.",
+        ),
+        (
+            ["help-contacts", "--box", "--format", "json"],
+            "--box has no JSON form; 'help-contacts --json' gives every contact and its group.",
+        ),
+    ],
+)
+def test_options_that_cannot_work_together_are_a_usage_error(
+    invoke: Invoke, args: list[str], message: str
+) -> None:
+    """Never silently ignored: a flag that would do nothing says so before any file is read."""
+    result = invoke(*args, "--data", "missing.yaml")
+    assert result.exit_code == 2
+    command = next(arg for arg in args if arg in ("summary", "findings", "help-contacts"))
+    assert result.stderr == f"reportinfo: {message} Try 'reportinfo {command} --help'.\n"
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["summary", "--json", "--format", "json"],
+        ["--format", "html", "summary", "--fragment"],
+        ["help-contacts", "--box", "--format", "markdown"],
+    ],
+)
+def test_options_that_agree_work_together(invoke: Invoke, args: list[str]) -> None:
+    assert invoke(*args).exit_code == 0
+
+
 def test_interrupted_is_one_line_and_exits_130(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:

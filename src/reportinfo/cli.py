@@ -33,7 +33,7 @@ EXIT_INTERRUPTED = 130
 EXIT_CODES = (
     (EXIT_OK, "success"),
     (EXIT_DATA, "the report file is missing, unreadable or invalid"),
-    (EXIT_USAGE, "unknown command or option, or a bad value"),
+    (EXIT_USAGE, "unknown command or option, a bad value, or options that clash"),
     (EXIT_OUTPUT, "standard output is closed or cannot be written"),
     (EXIT_BUG, "an unexpected error: a bug in reportinfo"),
     (EXIT_INTERRUPTED, "interrupted (Ctrl-C)"),
@@ -322,7 +322,10 @@ def _complete_group(
 @click.option(
     "--box",
     is_flag=True,
-    help="Only the short box of help to end an article with: 999 and the main lines.",
+    help=(
+        "Only the short box of help to end an article with: 999 and the main lines"
+        " (text, markdown or html)."
+    ),
 )
 @output_options
 @click.pass_context
@@ -439,6 +442,7 @@ def help_command(ctx: click.Context, /, command: str | None, **_: Any) -> None:
 def _show(ctx: click.Context, /, section: Section, **asked: Any) -> None:
     from reportinfo import output
 
+    _check_options(ctx, asked)
     report = _load(ctx)
     request = Request(
         now=_now(ctx),
@@ -480,6 +484,24 @@ def _show(ctx: click.Context, /, section: Section, **asked: Any) -> None:
         _write(plain.render(built))
         if built.warning:
             output.error(built.warning)
+
+
+def _check_options(ctx: click.Context, /, asked: dict[str, Any]) -> None:
+    """Options that cannot work together are a usage error, not silently ignored."""
+    output_format = _option(ctx, "output_format")
+    if _option(ctx, "as_json") and output_format not in (None, "json"):
+        raise click.UsageError(f"--json and --format {output_format} cannot be used together.", ctx)
+    if _option(ctx, "fragment") and output_format != "html":
+        raise click.UsageError("--fragment works only with --format html.", ctx)
+    if asked.get("box") and asked.get("group") is not None:
+        raise click.UsageError(
+            "--box and --for cannot be used together: the box always holds the main lines.", ctx
+        )
+    if asked.get("box") and (_option(ctx, "as_json") or output_format == "json"):
+        raise click.UsageError(
+            "--box has no JSON form; 'help-contacts --json' gives every contact and its group.",
+            ctx,
+        )
 
 
 def _check_request(ctx: click.Context, /, report: Report, request: Request) -> None:
