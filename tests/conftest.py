@@ -37,6 +37,9 @@ TOOL_VARIABLES = (
     DATA_VARIABLE,
     DEBUG_VARIABLE,
     "PYTHONIOENCODING",
+    "_REPORTINFO_COMPLETE",  # click's shell-completion request
+    "COMP_WORDS",
+    "COMP_CWORD",
 )
 
 # Wednesday 25 November 2026, 2pm in London (GMT): every weekday line is open.

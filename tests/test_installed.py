@@ -144,6 +144,38 @@ def test_a_full_disk_is_exit_3_with_one_line(args: list[str]) -> None:
     assert result.stderr.count("\n") == 1
 
 
+COMPLETION_REQUESTS = [
+    {"_REPORTINFO_COMPLETE": "bash_source"},
+    {"_REPORTINFO_COMPLETE": "zsh_source"},
+    {"_REPORTINFO_COMPLETE": "bash_complete", "COMP_WORDS": "reportinfo ", "COMP_CWORD": "1"},
+]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("env", COMPLETION_REQUESTS)
+def test_shell_completion_writes_through_the_same_path(env: dict[str, str]) -> None:
+    result = run_installed(env=env)
+    assert result.returncode == 0
+    assert result.stdout.strip()
+    assert result.stdout.endswith("\n")
+    assert not result.stdout.endswith("\n\n")
+    with open("/dev/full", "w") as full:
+        result = run_installed(env=env, stdout=full, stderr=subprocess.PIPE, text=True)
+    assert result.returncode == 3
+    assert result.stderr.startswith("reportinfo: cannot write to standard output (")
+    assert result.stderr.count("\n") == 1
+
+
+def test_an_unknown_completion_request_is_one_line_and_exit_2() -> None:
+    result = run_installed(env={"_REPORTINFO_COMPLETE": "tcsh_source"})
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "reportinfo: _REPORTINFO_COMPLETE=tcsh_source is not a completion request; "
+        "use bash_source, zsh_source or fish_source\n"
+    )
+
+
 def test_closed_stdout_is_exit_3_with_a_message() -> None:
     result = subprocess.run(
         f"'{INSTALLED}' summary >&-",

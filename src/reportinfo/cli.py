@@ -125,6 +125,32 @@ class ReportinfoGroup(_WritesItsOwnHelp, click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self.commands)  # the order they are defined in, not alphabetical
 
+    def _main_shell_completion(
+        self, ctx_args: Any, prog_name: str, complete_var: str | None = None
+    ) -> None:
+        """click's shell completion, written through the one write path like everything else.
+
+        click writes the completion script and the completions itself, so a full disk would
+        end as an unexpected error; here it is exit 3 with one line, as for any other output.
+        """
+        from click.shell_completion import get_completion_class
+
+        name = prog_name.replace("-", "_").replace(".", "_")
+        variable = complete_var or f"_{name}_COMPLETE".upper()
+        shell, _, instruction = os.environ.get(variable, "").partition("_")
+        if not shell:
+            return
+        completion_class = get_completion_class(shell)
+        if completion_class is None or instruction not in ("source", "complete"):
+            raise Failure(
+                f"{variable}={shell}_{instruction} is not a completion request; use "
+                f"bash_source, zsh_source or fish_source",
+                EXIT_USAGE,
+            )
+        completion = completion_class(self, ctx_args, prog_name, variable)
+        _write(completion.source() if instruction == "source" else completion.complete())
+        sys.exit(EXIT_OK)
+
     def main(  # type: ignore[override]
         self, args: Sequence[str] | None = None, standalone_mode: bool = True, **extra: Any
     ) -> Any:
