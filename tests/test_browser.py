@@ -121,3 +121,24 @@ def test_page_in_a_browser(
         WCAG_22_AA,
     )
     assert violations == []
+
+
+@pytest.mark.parametrize("args", [["help-contacts"], ["help-contacts", "--box"]])
+def test_a_pasted_fragment_keeps_numbers_whole_in_any_page(
+    driver: Any, invoke: Invoke, tmp_path: Path, args: list[str]
+) -> None:
+    """The fragment in someone else's narrow column, with none of our page's style."""
+    fragment = invoke(*args, "--format", "html", "--fragment").stdout
+    path = tmp_path / "host.html"
+    path.write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A host page</title>'
+        f'</head><body><div style="width: 8rem">{fragment}</div></body></html>',
+        encoding="utf-8",
+    )
+    _open(driver, path, WIDTHS["phone"])
+    lines = driver.execute_script(
+        "return [...document.querySelectorAll('a[href^=\"tel:\"]')]"
+        ".map(a => [a.textContent, a.getClientRects().length])"
+    )
+    assert lines, "the fragment has phone numbers"
+    assert [text for text, rects in lines if rects != 1] == [], "a phone number wraps"

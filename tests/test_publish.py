@@ -164,9 +164,11 @@ def test_published_forms_leave_out_open_now(invoke: Invoke, output_format: str) 
 
 
 def test_html_phone_numbers_are_tel_links_with_the_number_as_written(invoke: Invoke) -> None:
-    page = parse_html(invoke("help-contacts", "--format", "html").stdout)
     out = invoke("help-contacts", "--format", "html").stdout
-    tel = re.findall(r'<a href="(tel:[^"]+)">([^<]+)</a>', out)
+    page = parse_html(out)
+    # nowrap on the link itself, so that a pasted fragment keeps the number whole in any page
+    tel = re.findall(r'<a href="(tel:[^"]+)" style="white-space: nowrap">([^<]+)</a>', out)
+    assert len(tel) == out.count('<a href="tel:')
     assert ("tel:+448088005000", "0808 800 5000") in tel
     assert ("tel:999", "999") in tel
     assert ("tel:+448088010331", "0808 801 0331") in tel
@@ -199,13 +201,14 @@ def test_the_help_box(invoke: Invoke) -> None:
         '<section class="reportinfo" lang="en-GB">\n'
         "<h2>Where to find help</h2>\n"
         '<p class="emergency">If you or anyone else is in immediate danger, call the emergency '
-        'services straight away: <a href="tel:999">999</a>.</p>\n'
-        '<p><strong>Worried about a child? NSPCC Helpline:</strong> <a href="tel:+448088005000">'
-        "0808 800 5000</a>.</p>\n"
+        'services straight away: <a href="tel:999" style="white-space: nowrap">999</a>.</p>\n'
+        '<p><strong>Worried about a child? NSPCC Helpline:</strong> <a href="tel:+448088005000" '
+        'style="white-space: nowrap">0808 800 5000</a>.</p>\n'
         "<p><strong>Abused as a child? NAPAC (National Association for People Abused in "
-        'Childhood):</strong> <a href="tel:+448088010331">0808 801 0331</a>.</p>\n'
-        '<p><strong>Struggling to cope? Samaritans:</strong> <a href="tel:116123">116 123</a>, '
-        "any time.</p>\n"
+        'Childhood):</strong> <a href="tel:+448088010331" style="white-space: nowrap">'
+        "0808 801 0331</a>.</p>\n"
+        '<p><strong>Struggling to cope? Samaritans:</strong> <a href="tel:116123" '
+        'style="white-space: nowrap">116 123</a>, any time.</p>\n'
         '<p class="quiet">Details checked 28 November 2026.</p>\n'
         "</section>\n"
     )

@@ -25,7 +25,7 @@ h1 { font-size: 1.5rem; line-height: 1.25; }
 h2 { font-size: 1.25rem; margin-top: 1.75rem; }
 h3 { font-size: 1.0625rem; margin-bottom: 0.25rem; }
 a { color: var(--link); }
-a[href^="tel:"], .phone { white-space: nowrap; font-weight: bold; }
+a[href^="tel:"], .phone { font-weight: bold; }
 .emergency { border-left: 0.3rem solid var(--alert); padding-left: 0.6rem; font-weight: bold; }
 .note { font-style: italic; }
 .quiet { color: var(--quiet); }
@@ -93,13 +93,19 @@ def _block(block: Block) -> str:
     return f"<p{attribute}>{inline}</p>"
 
 
+# On the element itself, not in the page's style: a fragment pasted into someone else's page
+# must keep every number on one line too.
+_NO_WRAP = ' style="white-space: nowrap"'
+
+
 def _span(span: Span) -> str:
     words = escape(span.text)
     target = safe_target(span)
+    whole = _NO_WRAP if span.kind == "phone" else ""
     if target:
-        return f'<a href="{escape(target)}">{words}</a>'
+        return f'<a href="{escape(target)}"{whole}>{words}</a>'
     if span.kind == "phone":
-        return f'<span class="phone">{words}</span>'
+        return f'<span class="phone"{whole}>{words}</span>'
     if span.kind in ("strong", "label"):
         return f"<strong>{words}</strong>"
     if span.kind == "command":
