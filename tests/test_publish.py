@@ -200,8 +200,9 @@ def test_the_help_box(invoke: Invoke) -> None:
     assert out == (
         '<section class="reportinfo" lang="en-GB">\n'
         "<h2>Where to find help</h2>\n"
-        '<p class="emergency">If you or anyone else is in immediate danger, call the emergency '
-        'services straight away: <a href="tel:999" style="white-space: nowrap">999</a>.</p>\n'
+        '<p class="emergency"><strong>If you or anyone else is in immediate danger, call the '
+        'emergency services straight away: <a href="tel:999" style="white-space: nowrap">999</a>.'
+        "</strong></p>\n"
         '<p><strong>Worried about a child? NSPCC Helpline:</strong> <a href="tel:+448088005000" '
         'style="white-space: nowrap">0808 800 5000</a>.</p>\n'
         "<p><strong>Abused as a child? NAPAC (National Association for People Abused in "

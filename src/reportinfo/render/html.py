@@ -58,7 +58,9 @@ def render(document: Document, fragment: bool = False) -> str:
 def _body(document: Document) -> list[str]:
     out = []
     if document.warning:
-        out.append(f'<p class="emergency" role="note">{escape(document.warning)}</p>')
+        out.append(
+            f'<p class="emergency" role="note"><strong>{escape(document.warning)}</strong></p>'
+        )
     for part in document.parts:
         open_list: str | None = None
         for block in part:
@@ -86,6 +88,8 @@ def _block(block: Block) -> str:
         return f"<li>{inline}</li>"
     if block.list_kind == "named":
         return f"<li><code>{escape(block.label.strip())}</code>: {inline}</li>"
+    if block.kind in ("emergency", "warning"):
+        inline = f"<strong>{inline}</strong>"  # strong even where our style is not: a fragment
     classes = [_CLASSES[block.kind]] if block.kind in _CLASSES else []
     if block.indent:
         classes.append("detail")
