@@ -503,6 +503,25 @@ def test_options_that_cannot_work_together_are_a_usage_error(
 
 
 @pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "html", "validate"], "--format does not apply to 'validate'."),
+        (["--json", "validate"], "--json does not apply to 'validate'."),
+        (["--json", "schema"], "--json does not apply to 'schema'."),
+        (["--fragment", "schema"], "--fragment does not apply to 'schema'."),
+        (["--data", "report.yaml", "schema"], "--data does not apply to 'schema'."),
+    ],
+)
+def test_options_before_a_command_that_has_no_use_for_them(
+    invoke: Invoke, args: list[str], message: str
+) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stderr == f"reportinfo: {message} Try 'reportinfo {args[-1]} --help'.\n"
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
     "args",
     [
         ["summary", "--json", "--format", "json"],

@@ -231,6 +231,21 @@ def _option(ctx: click.Context, /, name: str) -> Any:
     return None
 
 
+_FLAGS = {
+    "data": "--data",
+    "output_format": "--format",
+    "as_json": "--json",
+    "fragment": "--fragment",
+}
+
+
+def _refuse_output_options(ctx: click.Context, /, *names: str) -> None:
+    """Options given before a command that has no use for them are a usage error."""
+    for name in names:
+        if ctx.parent is not None and ctx.parent.params.get(name) is not None:
+            raise click.UsageError(f"{_FLAGS[name]} does not apply to '{ctx.info_name}'.", ctx)
+
+
 @click.group(
     "reportinfo",
     cls=ReportinfoGroup,
@@ -388,6 +403,7 @@ def validate(ctx: click.Context, /, paths: tuple[str, ...]) -> None:
     from reportinfo.errors import DataError
     from reportinfo.render import phrases
 
+    _refuse_output_options(ctx, "output_format", "as_json", "fragment")
     targets: list[str | None] = list(paths)
     if not targets:
         targets = [_data_path(ctx)]
@@ -437,6 +453,7 @@ def schema(ctx: click.Context) -> None:
     """
     from reportinfo import schema as report_schema
 
+    _refuse_output_options(ctx, "data", "output_format", "as_json", "fragment")
     _write(report_schema.to_json())
 
 
