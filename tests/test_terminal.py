@@ -120,3 +120,37 @@ def test_the_stale_warning_is_styled_on_a_terminal_and_on_stderr_when_piped() ->
         "reportinfo: Note: these contact details were checked on 1 January 2020"
     )
     assert "Note: these contact details" not in piped.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["validate", "-"], {}),
+        (["summary", "--data", "-"], {}),
+        (["findings"], {"REPORTINFO_DATA": "-"}),
+    ],
+)
+def test_standard_input_from_a_terminal_is_an_error_not_a_wait(
+    args: list[str], env: dict[str, str]
+) -> None:
+    """As clig.dev asks: a command that expects piped input does not hang on a terminal."""
+    controller, terminal = pty.openpty()
+    try:
+        result = subprocess.run(
+            [str(INSTALLED), *args],
+            stdin=terminal,
+            capture_output=True,
+            text=True,
+            env=clean_env(env),
+            timeout=30,
+            check=False,
+        )
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        "reportinfo: '-' reads a report from standard input, which is a terminal here; "
+    )
+    assert result.stderr.count("\n") == 1

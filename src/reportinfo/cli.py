@@ -410,6 +410,7 @@ def validate(ctx: click.Context, /, paths: tuple[str, ...]) -> None:
     for path in targets:
         if path == "":
             raise click.BadParameter("a PATH is empty: give a report file, or '-' for stdin")
+        _refuse_terminal_stdin(ctx, path)
     invalid = False
     for path in targets:
         where = _describe_path(ctx, path, given=bool(paths))
@@ -606,7 +607,18 @@ def _data_path(ctx: click.Context) -> str | None:
         )
     if path is None:
         path = os.environ.get(DATA_VARIABLE) or None  # empty means unset, as for most tools
+    _refuse_terminal_stdin(ctx, path)
     return path
+
+
+def _refuse_terminal_stdin(ctx: click.Context, /, path: str | None) -> None:
+    """'-' with a terminal for standard input would wait in silence, as `cat` does: say so."""
+    if path == "-" and sys.stdin is not None and sys.stdin.isatty():
+        raise click.UsageError(
+            "'-' reads a report from standard input, which is a terminal here; "
+            "pipe or redirect a file in, as in 'reportinfo validate - < report.yaml'.",
+            ctx,
+        )
 
 
 def _describe_path(ctx: click.Context, /, path: str | None, given: bool) -> str:
