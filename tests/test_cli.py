@@ -62,6 +62,12 @@ def test_help_command_with_a_command_shows_its_help(invoke: Invoke) -> None:
     unknown = invoke("help", "nope")
     assert unknown.exit_code == 2
     assert unknown.stderr == "reportinfo: No such command 'nope'. Try 'reportinfo help --help'.\n"
+    mistyped = invoke("help", "sumary")
+    assert mistyped.exit_code == 2
+    assert mistyped.stderr == (
+        "reportinfo: No such command 'sumary'. Did you mean 'summary'? "
+        "Try 'reportinfo help --help'.\n"
+    )
 
 
 @pytest.mark.parametrize("name", [None, *COMMANDS])

@@ -478,7 +478,11 @@ def help_command(ctx: click.Context, /, command: str | None, **_: Any) -> None:
         return
     found = cli.get_command(parent, command)
     if found is None:
-        raise click.UsageError(f"No such command '{command}'.", ctx)
+        from difflib import get_close_matches
+
+        close = get_close_matches(command, cli.list_commands(parent), n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        raise click.UsageError(f"No such command '{command}'.{hint}", ctx)
     with ReportinfoContext(found, info_name=command, parent=parent) as sub:
         _write(found.get_help(sub))
 
