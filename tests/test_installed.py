@@ -261,11 +261,10 @@ def test_ctrl_c_at_any_moment_while_our_code_runs_is_one_line_and_130() -> None:
             ours += 1
             assert stderr == "reportinfo: interrupted\n", (delay_ms, stderr)
         else:
-            # Exit 0: the signal came after the run, or during the interpreter's own start-up,
-            # which reports some interrupts (while it checks whether argv[0] is a zip archive)
-            # and carries on. Any other code: start-up was cut short. Neither names our code.
+            # Any other code: start-up was cut short. Exit 0: the signal came after our code
+            # had finished (under coverage, while it saves its data), or in the interpreter's
+            # own start-up, which reports some interrupts (while it checks whether argv[0] is a
+            # zip archive) and carries on; either may leave a line on stderr. None names our code.
             for name in ("reportinfo", "click", "yaml", "rich"):
                 assert f"/{name}/" not in stderr.replace(str(INSTALLED), ""), (delay_ms, stderr)
-            if process.returncode == 0 and stderr:
-                assert "<frozen" in stderr, (delay_ms, stderr)
     assert ours, "no signal arrived while our code ran"
