@@ -133,7 +133,8 @@ def man_page() -> str:
         "\\fBdumb\\fR gives plain text.",
         ".TP",
         "\\fBCOLUMNS\\fR",
-        "The width to lay out for, on a terminal.",
+        "The width to lay out for, on a terminal (at least 20; 0 or not a number: the "
+        "terminal's own width).",
         ".TP",
         "\\fBFORCE_HYPERLINK\\fR",
         "1 or 0: turn terminal hyperlinks on or off.",

@@ -71,6 +71,13 @@ def test_terminal_width_comes_from_the_terminal() -> None:
     assert max(len(line) for line in lines) > 30
 
 
+@pytest.mark.parametrize(("size", "env"), [((0, 0), {}), ((24, 80), {"COLUMNS": "0"})])
+def test_a_width_of_zero_means_not_known(size: tuple[int, int], env: dict[str, str]) -> None:
+    """A terminal not yet given a size, or COLUMNS=0: laid out for 80 columns, not squeezed."""
+    lines = screen_lines(run_in_pty("findings", env=env, size=size))
+    assert "1. In the past, agencies were “not equipped” to give “adequate” advice," in lines
+
+
 def test_pipe_gets_plain_text() -> None:
     result = run_installed("findings")
     assert "\x1b" not in result.stdout

@@ -75,14 +75,19 @@ def choose_display(color: str, *, isatty: bool, env: Mapping[str, str]) -> Displ
 
 
 def terminal_width(env: Mapping[str, str]) -> int:
-    """COLUMNS if set, else the terminal's width, else 80; never below MIN_WIDTH."""
+    """COLUMNS if set, else the terminal's width, else 80; never below MIN_WIDTH.
+
+    A width of 0, from COLUMNS or from a terminal that has not been given a size yet (as some
+    containers and CI runners start), means not known, as it does for `shutil`.
+    """
     columns = env.get("COLUMNS", "")
-    if columns.isdigit():
+    if columns.isdigit() and int(columns) > 0:
         return max(MIN_WIDTH, int(columns))
     try:
-        return max(MIN_WIDTH, os.get_terminal_size(sys.__stdout__.fileno()).columns)  # type: ignore[union-attr]
+        width = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
     except (AttributeError, OSError, ValueError):  # AttributeError: stdout is closed
         return 80
+    return max(MIN_WIDTH, width) if width > 0 else 80
 
 
 def supports_hyperlinks(env: Mapping[str, str]) -> bool:
