@@ -157,7 +157,7 @@ def test_standard_input_from_a_terminal_is_an_error_not_a_wait(
         os.close(controller)
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr.startswith(
-        "reportinfo: '-' reads a report from standard input, which is a terminal here; "
+    assert result.stderr == (
+        "reportinfo: '-' reads a report from standard input, which is a terminal here; pipe a "
+        f"report file in, or redirect one with '< report.yaml'. Try 'reportinfo {args[0]} --help'.\n"
     )
-    assert result.stderr.count("\n") == 1

@@ -620,7 +620,7 @@ def _refuse_terminal_stdin(ctx: click.Context, /, path: str | None) -> None:
     if path == "-" and sys.stdin is not None and sys.stdin.isatty():
         raise click.UsageError(
             "'-' reads a report from standard input, which is a terminal here; "
-            "pipe or redirect a file in, as in 'reportinfo validate - < report.yaml'.",
+            "pipe a report file in, or redirect one with '< report.yaml'.",
             ctx,
         )
 
