@@ -231,19 +231,14 @@ def _option(ctx: click.Context, /, name: str) -> Any:
     return None
 
 
-_FLAGS = {
-    "data": "--data",
-    "output_format": "--format",
-    "as_json": "--json",
-    "fragment": "--fragment",
-}
-
-
 def _refuse_output_options(ctx: click.Context, /, *names: str) -> None:
     """Options given before a command that has no use for them are a usage error."""
-    for name in names:
-        if ctx.parent is not None and ctx.parent.params.get(name) is not None:
-            raise click.UsageError(f"{_FLAGS[name]} does not apply to '{ctx.info_name}'.", ctx)
+    if ctx.parent is None:
+        return
+    for param in ctx.parent.command.params:
+        if param.name in names and ctx.parent.params.get(param.name) is not None:
+            flag = param.opts[0]  # as the user typed it: --format, not output_format
+            raise click.UsageError(f"{flag} does not apply to '{ctx.info_name}'.", ctx)
 
 
 @click.group(
