@@ -10,7 +10,7 @@ import pytest
 from reportinfo import hours, loader
 from reportinfo.hours import LineStatus
 from reportinfo.model import Channel, Hours, WeeklyOpening
-from reportinfo.render import phrases
+from reportinfo.render import hours_words
 from tests.conftest import Invoke
 
 REPORT = loader.load()
@@ -36,7 +36,7 @@ def weekly(*days: str, opens: str, closes: str, **more: str) -> Hours:
 
 
 def said(line: Hours, when: datetime, holidays: tuple[date, ...] = BANK_HOLIDAYS) -> str:
-    return phrases.line_status(hours.status(line, when, holidays), when)
+    return hours_words.line_status(hours.status(line, when, holidays), when)
 
 
 @pytest.mark.parametrize(
@@ -158,7 +158,7 @@ def test_the_day_before_a_bank_holiday_promises_nothing_past_midnight() -> None:
 
 def test_after_the_last_listed_year_the_weekly_hours_hold_and_the_caveat_says_so() -> None:
     assert said(FIRST_RESPONSE, AFTER_THE_LIST) == "Open now, until 5.30pm."
-    assert phrases.hours_caveat(REPORT, AFTER_THE_LIST) == (
+    assert hours_words.hours_caveat(REPORT, AFTER_THE_LIST) == (
         "Opening times are UK time. Bank holidays after 2028 are not known to this tool: "
         "hours may differ on them."
     )
@@ -180,7 +180,7 @@ def test_help_contacts_after_the_last_listed_year(invoke: Invoke) -> None:
 
 
 def test_bank_holidays_unknown_when_none_are_listed() -> None:
-    caveat = phrases.hours_caveat(REPORT._replace(bank_holidays=None), NOON_CHRISTMAS_DAY)
+    caveat = hours_words.hours_caveat(REPORT._replace(bank_holidays=None), NOON_CHRISTMAS_DAY)
     assert (
         caveat
         == "Opening times are UK time. Bank holidays are not known to this tool: hours may differ on them."
@@ -239,7 +239,7 @@ def test_no_opening_at_all_is_closed() -> None:
     never = weekly("mon", opens="09:00", closes="10:00")
     status = hours.status(never, datetime(2026, 11, 25, 14, 0, tzinfo=UTC))
     assert (
-        phrases.line_status(
+        hours_words.line_status(
             status._replace(changes_at=None), datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
         )
         == "Closed."

@@ -396,7 +396,7 @@ def validate(ctx: click.Context, /, paths: tuple[str, ...]) -> None:
     """
     from reportinfo import loader
     from reportinfo.errors import DataError
-    from reportinfo.render import phrases
+    from reportinfo.render import hours_words
 
     _refuse_output_options(ctx, "output_format", "as_json", "fragment")
     targets: list[str | None] = list(paths)
@@ -424,7 +424,7 @@ def validate(ctx: click.Context, /, paths: tuple[str, ...]) -> None:
             f"{where}: valid ({len(report.summary)} summary points, {len(report.findings)} "
             f"findings, {len(report.contacts)} contacts, {len(report.sources)} sources)"
         )
-        warning = phrases.bank_holidays_run_out(report, _now(ctx))
+        warning = hours_words.bank_holidays_run_out(report, _now(ctx))
         if warning:
             from reportinfo import output
 

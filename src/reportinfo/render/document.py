@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
 from reportinfo.model import Channel, Contact, Report, Statement
-from reportinfo.render import Request, phrases
+from reportinfo.render import Request, hours_words, phrases
 
 SpanKind = Literal[
     "text", "strong", "label", "phone", "email", "web", "command", "open", "closed", "unsure"
@@ -222,7 +222,7 @@ def help_contacts(report: Report, request: Request) -> Document:
         for contact_id in group.contacts:
             contact = report.contact(contact_id)
             parts.append(_contact(report, contact, request, show_checked=common is None))
-    closing = [block("quiet", phrases.hours_caveat(report, request.now))]
+    closing = [block("quiet", hours_words.hours_caveat(report, request.now))]
     if common is not None:
         closing.append(block("quiet", phrases.all_checked(common)))
     parts.append(tuple(closing))
@@ -318,7 +318,7 @@ def _contact(report: Report, contact: Contact, request: Request, show_checked: b
         ]
         others = list(contact.channels)
     for channel in others:
-        lines.append(_channel(report, channel, request))
+        lines.append(_channel(report, contact, channel, request))
     if contact.cost:
         lines.append(block("paragraph", Span(phrases.COST, "label"), f" {contact.cost}", indent=1))
     if contact.note:
@@ -328,7 +328,7 @@ def _contact(report: Report, contact: Contact, request: Request, show_checked: b
     return tuple(lines)
 
 
-def _channel(report: Report, channel: Channel, request: Request) -> Block:
+def _channel(report: Report, contact: Contact, channel: Channel, request: Request) -> Block:
     label = Span(f"{phrases.channel_label(channel)}:", "label")
     if channel.kind == "phone":
         value: list[Span | str] = [phone(channel.value)]
@@ -343,19 +343,15 @@ def _channel(report: Report, channel: Channel, request: Request) -> Block:
     hours_words = phrases.hours_text(channel)
     if hours_words:
         spans += [phrases.HOURS_DASH, hours_words]
-    status = _status(report, channel, request)
+    status = _status(report, contact, channel, request)
     if status is not None:
         spans += [" ", status]
     return block("paragraph", *spans, indent=1)
 
 
-def _status(report: Report, channel: Channel, request: Request) -> Span | None:
+def _status(report: Report, contact: Contact, channel: Channel, request: Request) -> Span | None:
     """Open-now status, for lines you call or text whose hours are known."""
-    if channel.kind not in ("phone", "text") or channel.hours is None:
-        return None
-    from reportinfo import hours
+    from reportinfo.render import hours_words
 
-    holidays = report.bank_holidays.dates if report.bank_holidays else ()
-    line = hours.status(channel.hours, request.now, holidays)
-    kind: SpanKind = "unsure" if line.open is None else "open" if line.open else "closed"
-    return Span(phrases.line_status(line, request.now), kind)
+    status = hours_words.describe(report, contact, channel, request.now)
+    return Span(status.words, status.kind) if status else None

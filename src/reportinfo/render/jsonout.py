@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from reportinfo.model import Channel, Contact, Report, Source, Statement
-from reportinfo.render import Request, Section, function_name, phrases
+from reportinfo.render import Request, Section, function_name, hours_words, phrases
 from reportinfo.render.document import tel_target, web
 
 
@@ -77,7 +77,7 @@ def help_contacts(report: Report, request: Request) -> dict[str, Any]:
         "stale": phrases.is_stale(report, request.now),
         "now": request.now.astimezone(hours.UK),
         "bank_holiday_today": bool(holidays and today in holidays.dates),
-        "hours_note": phrases.hours_caveat(report, request.now),
+        "hours_note": hours_words.hours_caveat(report, request.now),
         "groups": [group._asdict() for group in groups],
         "contacts": [_contact(report, contact, request) for contact in contacts],
         "sources": _cited(
@@ -151,19 +151,18 @@ def _contact(report: Report, contact: Contact, request: Request) -> dict[str, An
         "cost": contact.cost,
         "note": contact.note,
         "emergency": contact.emergency,
-        "channels": [_channel(report, channel, request) for channel in contact.channels],
+        "channels": [_channel(report, contact, channel, request) for channel in contact.channels],
         "checked": contact.checked,
         "sources": list(contact.sources),
     }
 
 
-def _channel(report: Report, channel: Channel, request: Request) -> dict[str, Any]:
-    from reportinfo import hours
+def _channel(
+    report: Report, contact: Contact, channel: Channel, request: Request
+) -> dict[str, Any]:
+    from reportinfo.render import hours_words
 
-    status = None
-    if channel.hours is not None:
-        holidays = report.bank_holidays.dates if report.bank_holidays else ()
-        status = hours.status(channel.hours, request.now, holidays)
+    status = hours_words.describe(report, contact, channel, request.now)
     if channel.kind == "phone":
         link: str | None = tel_target(channel.value)
     elif channel.kind == "email":
@@ -179,9 +178,9 @@ def _channel(report: Report, channel: Channel, request: Request) -> dict[str, An
         "message": channel.message,
         "link": link,
         "hours": _plain(channel.hours) if channel.hours else None,
-        "open_now": status.open if status else None,
-        "changes_at": status.changes_at if status else None,
-        "status": phrases.line_status(status, request.now) if status else None,
+        "open_now": status.line.open if status else None,
+        "changes_at": status.line.changes_at if status else None,
+        "status": status.words if status else None,
     }
 
 

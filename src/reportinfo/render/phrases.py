@@ -5,18 +5,14 @@ The other modules decide where words go and how they look; the words themselves 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from datetime import date, datetime
+from typing import NamedTuple
 
 from reportinfo.model import Channel, Contact, Report, Source, first_phone
-
-if TYPE_CHECKING:
-    from reportinfo.hours import LineStatus
 
 CONTACTS_COMMAND = "reportinfo help-contacts"
 MORE_HELP = "More help:"
 STALE_AFTER_DAYS = 365
-BANK_HOLIDAY_WARNING_DAYS = 365  # validate warns when the list of bank holidays ends this soon
 
 IN_BRIEF = "In brief"
 COMMANDS = "Commands"
@@ -29,7 +25,6 @@ HELP_HINT = "Run 'reportinfo --help' for every option, or 'reportinfo COMMAND --
 SOURCES_HEADING = "Sources"
 BOX_HEADING = "Where to find help"
 
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
     "January",
     "February",
@@ -131,96 +126,6 @@ def text_message(channel: Channel) -> tuple[str, str]:
 
 def hours_text(channel: Channel) -> str | None:
     return f"{channel.hours.text}." if channel.hours else None
-
-
-def line_status(line: LineStatus, now: datetime) -> str:
-    """Whether a line is open, in plain words: "Closed now. Opens at 8am tomorrow."."""
-    from reportinfo.hours import uk_date
-
-    today = uk_date(now)
-    if line.open is None:
-        return "Today is a bank holiday: hours may differ today."
-    if line.changes_at is None:
-        if line.bank_holiday is not None:
-            state = "Open now" if line.open else "Closed now"
-            return (
-                f"{state}. Hours may differ {_say_day(line.bank_holiday, today)}, a bank holiday."
-            )
-        return "Open now, any time." if line.open else "Closed."
-    when = _say_when(line.changes_at, today)
-    return f"Open now, until {when}." if line.open else f"Closed now. Opens at {when}."
-
-
-def _say_when(moment: datetime, today: date) -> str:
-    if moment.hour == 0 and moment.minute == 0:
-        clock, day = "midnight", moment.date() - timedelta(days=1)
-    else:
-        clock, day = _clock(moment), moment.date()
-    return clock if day == today else f"{clock} {_say_day(day, today)}"
-
-
-def _say_day(day: date, today: date) -> str:
-    if day == today:
-        return "today"
-    if day == today + timedelta(days=1):
-        return "tomorrow"
-    if (day - today).days >= 7:  # the same weekday as today, or later: say it is next week's
-        return f"next {_DAY_NAMES[day.weekday()]}"
-    return f"on {_DAY_NAMES[day.weekday()]}"
-
-
-def _clock(moment: datetime) -> str:
-    """8am, 5.30pm, midday: the way UK services write their hours."""
-    if moment.hour == 12 and moment.minute == 0:
-        return "midday"
-    hour = moment.hour % 12 or 12
-    suffix = "am" if moment.hour < 12 else "pm"
-    return f"{hour}{suffix}" if moment.minute == 0 else f"{hour}.{moment.minute:02d}{suffix}"
-
-
-def hours_caveat(report: Report, now: datetime) -> str:
-    """What the open-now status does and does not allow for, today."""
-    from reportinfo.hours import uk_date
-
-    holidays = report.bank_holidays
-    known_until = _known_until(report)
-    if holidays is None or known_until is None:
-        return (
-            "Opening times are UK time. Bank holidays are not known to this tool: "
-            "hours may differ on them."
-        )
-    if uk_date(now) > known_until:
-        return (
-            f"Opening times are UK time. Bank holidays after {known_until.year} are not known to "
-            "this tool: hours may differ on them."
-        )
-    return (
-        f"Opening times are UK time. On bank holidays in {holidays.region}, lines that are not "
-        "open all the time may keep different hours."
-    )
-
-
-def _known_until(report: Report) -> date | None:
-    """The last day the list of bank holidays speaks for: the end of its last year."""
-    holidays = report.bank_holidays
-    if holidays is None or not holidays.dates:
-        return None
-    return date(holidays.dates[-1].year, 12, 31)
-
-
-def bank_holidays_run_out(report: Report, now: datetime) -> str | None:
-    """A warning for `validate` when the list of bank holidays ends within a year."""
-    from reportinfo.hours import uk_date
-
-    known_until = _known_until(report)
-    if known_until is None:
-        return "warning: bank_holidays: none are listed, so open-now cannot allow for them"
-    if (known_until - uk_date(now)).days <= BANK_HOLIDAY_WARNING_DAYS:
-        return (
-            f"warning: bank_holidays: the list ends with {known_until.year}; "
-            "add the next year's dates from GOV.UK"
-        )
-    return None
 
 
 def checked(day: date) -> str:
