@@ -65,6 +65,9 @@ class Hours(NamedTuple):
     always: bool = False  # open every hour of every day, bank holidays included
     weekly: tuple[WeeklyOpening, ...] = ()
     bank_holidays: BankHolidayHours = "unknown"  # "usual": the weekly hours hold
+    # An out-of-hours line: open whenever the contact's first phone line (its office line) is
+    # not open, bank holidays included. No `weekly` then: its hours are the office line's gaps.
+    out_of_hours: bool = False
 
 
 class Channel(NamedTuple):

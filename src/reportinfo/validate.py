@@ -330,8 +330,11 @@ def _check_channel(path: str, channel: Channel) -> list[Problem]:
 
 
 def _check_hours(path: str, opening_hours: Hours) -> list[Problem]:
-    if opening_hours.always == bool(opening_hours.weekly):
-        return [Problem(path, "give either 'always: true' or a 'weekly' list, not both or neither")]
+    kinds = (opening_hours.always, bool(opening_hours.weekly), opening_hours.out_of_hours)
+    if sum(kinds) != 1:
+        return [
+            Problem(path, "give one of 'always: true', a 'weekly' list or 'out_of_hours: true'")
+        ]
     problems = []
     for i, opening in enumerate(opening_hours.weekly):
         where = f"{path}.weekly[{i}]"
