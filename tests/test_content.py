@@ -12,7 +12,7 @@ import pytest
 
 from reportinfo import loader
 from tests.conftest import Invoke, strip_ansi
-from tests.test_cli import SIGNPOSTS
+from tests.test_care import SHORT_LINES
 
 REPORT = loader.load()
 
@@ -29,6 +29,8 @@ QUOTED_BY_SOURCE = {
         "let down",
         "inadequate",
         "positive change",
+        "Worrying gaps in the provision of services in Buckinghamshire have been improved over time",
+        "highlights the positive change that has been made",
         "crucial",
         "swiftly adopted",
         "vigilant about the relationships",
@@ -69,7 +71,7 @@ def test_corrected_wording() -> None:
 
 def test_findings_name_who_said_them() -> None:
     voices = {finding.said_by for finding in REPORT.findings}
-    assert voices == {"review", "nspcc"}
+    assert voices == {"review", "board", "nspcc"}
     for finding in REPORT.findings:
         assert finding.text.startswith("The NSPCC said") == (finding.said_by == "nspcc")
 
@@ -99,7 +101,7 @@ def test_contacts_and_their_groups() -> None:
     }
     numbers = {c.id: [ch.value for ch in c.channels] for c in REPORT.contacts}
     assert numbers == {
-        "emergency": ["999"],
+        "emergency": ["999", "18000", "999"],
         "nspcc-helpline": ["0808 800 5000", "help@nspcc.org.uk", "nspcc.org.uk"],
         "bucks-first-response": ["01296 383962", "0800 999 7677"],
         "police-101": ["101"],
@@ -113,7 +115,9 @@ def test_contacts_and_their_groups() -> None:
     }
     shout = REPORT.contact("shout").channels[0]
     assert (shout.kind, shout.message) == ("text", "SHOUT")
-    assert all(c.checked == date(2026, 11, 28) for c in REPORT.contacts)
+    rechecked = {"emergency", "ceop"}  # the third check: routes for people who cannot call, CEOP
+    assert all(c.checked == date(2026, 12, 2) for c in REPORT.contacts if c.id in rechecked)
+    assert all(c.checked == date(2026, 11, 28) for c in REPORT.contacts if c.id not in rechecked)
 
 
 def test_unconfirmed_facts_are_not_stated() -> None:
@@ -164,12 +168,12 @@ def test_sources_say_the_article_printed_a_number_that_could_not_be_confirmed(
     assert "0808 800 5000" in out
 
 
-@pytest.mark.parametrize("args", [["summary"], ["findings"], []])
+@pytest.mark.parametrize("args", [["summary"], ["findings"], ["sources"]])
 def test_content_note_first_and_signposts_last(invoke: Invoke, args: list[str]) -> None:
     lines = invoke(*args).stdout.splitlines()
     assert lines[0] == "Content note: This report discusses child sexual abuse and suicide."
-    assert lines[-5:] == SIGNPOSTS
-    if args:
+    assert lines[-len(SHORT_LINES) :] == SHORT_LINES
+    if args != ["sources"]:
         document = json.loads(invoke(*args, "--format", "json").stdout)
         assert (
             document["content_note"]["text"]

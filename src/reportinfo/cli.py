@@ -495,6 +495,7 @@ def _show(ctx: click.Context, /, section: Section, **asked: Any) -> None:
     )
     _check_request(ctx, report, request)
     output_format = "json" if _option(ctx, "as_json") else _option(ctx, "output_format") or "text"
+    request = request._replace(published=output_format in ("markdown", "html"))
     color = "never" if _option(ctx, "no_color") else _option(ctx, "color") or "auto"
     if output_format == "json":
         from reportinfo.render import jsonout
@@ -505,6 +506,8 @@ def _show(ctx: click.Context, /, section: Section, **asked: Any) -> None:
     from reportinfo.render import document, function_name
 
     built: document.Document = getattr(document, function_name(section))(report, request)
+    if built.notice:
+        output.error(built.notice)
     if output_format == "markdown":
         from reportinfo.render import markdown
 

@@ -31,6 +31,9 @@ class Request(NamedTuple):
     commands: tuple[tuple[str, str], ...] = ()  # the overview's list: (name, purpose)
     sources_command: str = "reportinfo sources"  # how to list the sources of the file in use
     box: bool = False  # help-contacts --box: the short box to end an article with
+    # Markdown and HTML: read long after they are made, so they give hours, never "open now",
+    # and name no command to run.
+    published: bool = False
 
 
 def function_name(section: Section) -> str:

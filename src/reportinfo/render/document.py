@@ -13,11 +13,21 @@ import re
 from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
-from reportinfo.model import Channel, Contact, Report, Statement
+from reportinfo.model import Channel, Contact, Report, Statement, first_phone
 from reportinfo.render import Request, hours_words, phrases
 
 SpanKind = Literal[
-    "text", "strong", "label", "phone", "email", "web", "command", "open", "closed", "unsure"
+    "text",
+    "strong",
+    "label",
+    "phone",
+    "email",
+    "web",
+    "command",
+    "open",
+    "closed",
+    "unsure",
+    "reference",  # " [1]": the number of a source in the list that ends the section
 ]
 BlockKind = Literal[
     "title", "heading", "subheading", "paragraph", "note", "warning", "emergency", "item", "quiet"
@@ -62,22 +72,24 @@ class Document(NamedTuple):
     title: str  # for formats that have one: the HTML page title
     parts: tuple[Part, ...]
     warning: str | None = None  # shown first on a terminal; to standard error when piped
+    # For the person running the tool only, never in the output: the box is pasted as it is.
+    notice: str | None = None
 
 
 # Digit groups joined by single spaces, as phone numbers are written: "0808 800 5000", "116 123".
-_NUMBER = re.compile(r"\+?\d+(?: \d+)+")
+# ASCII digits only: a look-alike digit from another script must never reach a tel: link. The
+# lookbehind and possessive groups keep the search linear on a long run of digits.
+_NUMBER = re.compile(r"(?<![0-9+])\+?[0-9]++(?: [0-9]++)+")
 
 
 def prose(words: str) -> list[Span]:
     """Text from the data as spans, with any phone number in it made one span, so that no
-    format can split it. Numbers written the UK way (0 or + first) become links."""
+    format can split it. None is a link here: `_link_own_numbers` links the report's own."""
     spans, at = [], 0
     for found in _NUMBER.finditer(words):
         if found.start() > at:
             spans.append(Span(words[at : found.start()]))
-        number = found.group()
-        linked = number.startswith(("0", "+")) and len(number.replace(" ", "")) >= 10
-        spans.append(phone(number) if linked else Span(number, "phone"))
+        spans.append(Span(found.group(), "phone"))
         at = found.end()
     if at < len(words):
         spans.append(Span(words[at:]))
@@ -96,37 +108,74 @@ def phone(number: str) -> Span:
     return Span(number, "phone", tel_target(number))
 
 
-def tel_target(number: str) -> str:
-    """The tel: link for a number as written: UK numbers in international form, short codes
-    as dialled."""
-    digits = number.replace(" ", "")
-    if digits.startswith("+"):
-        return f"tel:{digits}"
+def dialled(number: str) -> str:
+    """The number as dialled: "+" (if written) and its ASCII digits, in international form for
+    UK numbers; short codes (999, 101, 116 123) as they are. "" if it has no digits."""
+    plus = "+" if number.startswith("+") else ""
+    digits = "".join(c for c in number if c in _DIGITS)
+    if plus:
+        return plus + digits
     if digits.startswith("00"):  # already international: 00 stands for +
-        return f"tel:+{digits[2:]}"
+        return f"+{digits[2:]}"
     if digits.startswith("0") and len(digits) > 4:  # a UK number: the 0 becomes +44
-        return f"tel:+44{digits[1:]}"
-    return f"tel:{digits}"  # 999, 101, 116 123: short codes are dialled as they are
+        return f"+44{digits[1:]}"
+    return digits
 
 
-LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")  # the only links ever written
+_DIGITS = frozenset("0123456789")
+
+
+def tel_target(number: str) -> str:
+    """The tel: link for a number as written: `tel:`, an optional `+` and ASCII digits only."""
+    return f"tel:{dialled(number)}"
+
+
+def sms_target(number: str, message: str | None) -> str:
+    """An sms: link (RFC 5724) to the number, with the message to send, percent-encoded."""
+    body = f"?&body={_percent_encoded(message)}" if message else ""
+    return f"sms:{dialled(number)}{body}"
+
+
+# The only links ever written, each in the one shape the tool builds it.
+_SAFE_TARGET = re.compile(
+    r"tel:\+?[0-9]+"
+    r"|sms:\+?[0-9]+(?:\?&body=[A-Za-z0-9%._~-]*)?"
+    r"|mailto:[A-Za-z0-9%._~+-]+@[A-Za-z0-9.-]+"
+    r"|https?://[A-Za-z0-9.-]+(?:/[A-Za-z0-9%._~!$&'()*+,;=:@/-]*)?"
+)
 
 
 def safe_target(span: Span) -> str | None:
-    """The span's link target, if it is one of the kinds of link the tool writes; else None."""
+    """The span's link target, if it has the shape of a link the tool writes; else None. A
+    target of any other shape (a script, a header in a mailto:, a space) is never written."""
     target = span.target
-    if target and target.startswith(LINK_SCHEMES) and not any(c.isspace() for c in target):
+    if target and _SAFE_TARGET.fullmatch(target):
         return target
     return None
 
 
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+_IN_URL = _UNRESERVED | frozenset("!$&'()*+,;=:@/%")  # sub-delims, ":", "@", "/", escapes
+_IN_EMAIL = _UNRESERVED | frozenset("+@")
+
+
+def _percent_encoded(text: str, keep: frozenset[str] = _UNRESERVED) -> str:
+    """Every character not in `keep` as %XX bytes of its UTF-8, in linear time."""
+    return "".join(c if c in keep else "".join(f"%{b:02X}" for b in c.encode()) for c in text)
+
+
 def web(address: str) -> Span:
     url = address if address.startswith(("http://", "https://")) else f"https://{address}"
-    return Span(address, "web", url)
+    return Span(address, "web", _percent_encoded(url, _IN_URL))
+
+
+def unlinked_web(address: str) -> Span:
+    """A web address shown but never made a link: one that could not be confirmed."""
+    return Span(address, "web")
 
 
 def email(address: str) -> Span:
-    return Span(address, "email", f"mailto:{address}")
+    return Span(address, "email", f"mailto:{_percent_encoded(address, _IN_EMAIL)}")
 
 
 def command(line: str) -> Span:
@@ -142,7 +191,9 @@ def overview(report: Report, request: Request) -> Document:
         block("item", purpose, label=name.ljust(width + 1)) for name, purpose in request.commands
     )
     examples = tuple(block("item", command(line), label="$") for line in phrases.EXAMPLE_COMMANDS)
-    return Document(
+    return _document(
+        report,
+        request,
         report.about.title,
         (
             _content_note(report),
@@ -150,9 +201,10 @@ def overview(report: Report, request: Request) -> Document:
                 block("title", report.about.title),
                 block("paragraph", phrases.described_report(report)),
             ),
+            # Help before commands: the 999 line is on the first screen, whatever its size.
+            _where_to_find_help(report, request),
             (block("heading", phrases.COMMANDS), *commands),
             (block("heading", phrases.EXAMPLES), *examples, block("paragraph", phrases.HELP_HINT)),
-            _signposts(report),
         ),
     )
 
@@ -164,8 +216,9 @@ def summary(report: Report, request: Request) -> Document:
         for label, value in phrases.facts(report)
     )
     link = report.source(about.link)
+    # The address published with the report in 2017 is not confirmed today: shown, not linked.
     where: list[Block] = [
-        block("paragraph", Span(phrases.PUBLISHED_AT, "label"), " ", web(link.url))
+        block("paragraph", Span(phrases.PUBLISHED_AT, "label"), " ", unlinked_web(link.url))
     ]
     if link.note:
         where.append(block("paragraph", link.note))
@@ -180,8 +233,11 @@ def summary(report: Report, request: Request) -> Document:
                 f" ({listed.title}, {listed.publisher})",
             )
         )
-    points = tuple(_statement_block(point, "-") for point in report.summary)
-    return Document(
+    references = _References(report)
+    points = tuple(_statement_block(point, "-", references) for point in report.summary)
+    return _document(
+        report,
+        request,
         about.title,
         (
             _content_note(report),
@@ -189,7 +245,8 @@ def summary(report: Report, request: Request) -> Document:
             facts,
             (block("heading", phrases.IN_BRIEF), *points),
             tuple(where),
-            _signposts(report),
+            references.part(),
+            _where_to_find_help(report, request),
         ),
     )
 
@@ -198,17 +255,19 @@ def findings(report: Report, request: Request) -> Document:
     numbered = list(enumerate(report.findings, 1))
     if request.finding is not None:
         numbered = [numbered[request.finding - 1]]
+    references = _References(report)
     parts: list[Part] = [_content_note(report), (block("title", phrases.findings_title(report)),)]
-    voices = report.voices or ()
-    for voice in voices:
-        items = [_statement_block(f, f"{n}.") for n, f in numbered if f.said_by == voice.id]
+    for voice in report.voices:
+        items = [
+            _statement_block(f, f"{n}.", references) for n, f in numbered if f.said_by == voice.id
+        ]
         if items:
             parts.append((block("heading", voice.heading), *items))
-    unvoiced = [_statement_block(f, f"{n}.") for n, f in numbered if f.said_by is None]
+    unvoiced = [_statement_block(f, f"{n}.", references) for n, f in numbered if f.said_by is None]
     if unvoiced:
         parts.append(tuple(unvoiced))
-    parts.append(_signposts(report))
-    return Document(phrases.findings_title(report), tuple(parts))
+    parts += [references.part(), _where_to_find_help(report, request)]
+    return _document(report, request, phrases.findings_title(report), tuple(parts))
 
 
 def help_contacts(report: Report, request: Request) -> Document:
@@ -217,30 +276,36 @@ def help_contacts(report: Report, request: Request) -> Document:
     groups = [g for g in report.groups if request.group in (None, g.id)]
     common = report.contacts_checked if len({c.checked for c in report.contacts}) == 1 else None
     parts: list[Part] = [(block("title", phrases.BOX_HEADING),)]
+    if not any(report.contact(cid).emergency for group in groups for cid in group.contacts):
+        parts.append(
+            tuple(emergency_blocks(report.emergency))
+        )  # 999 in every view, however filtered
     for group in groups:
         parts.append((block("heading", group.heading),))
         for contact_id in group.contacts:
             contact = report.contact(contact_id)
             parts.append(_contact(report, contact, request, show_checked=common is None))
-    closing = [block("quiet", hours_words.hours_caveat(report, request.now))]
+    closing = [
+        block("paragraph", phrases.RELAY_PREFIX),
+        block("quiet", hours_words.hours_caveat(report, request.now)),
+    ]
     if common is not None:
         closing.append(block("quiet", phrases.all_checked(common)))
     parts.append(tuple(closing))
     if request.group is None:
-        parts.append(_signposts(report, more=False))  # the main numbers again, at the end
-    warning = None
-    if phrases.is_stale(report, request.now):
-        warning = phrases.stale_warning(report.contacts_checked, request.sources_command)
-    return Document(phrases.BOX_HEADING, tuple(parts), warning)
+        parts.append(_short_lines(report, request, more=False))  # the main lines, at the end
+    return _document(report, request, phrases.BOX_HEADING, tuple(parts))
 
 
 def sources(report: Report, request: Request) -> Document:
-    parts: list[Part] = [(block("title", phrases.SOURCES_HEADING),)]
+    parts: list[Part] = [_content_note(report), (block("title", phrases.SOURCES_HEADING),)]
     for source in report.sources:
+        # The report's own 2017 address is not confirmed today: shown, never a live link.
+        address = unlinked_web if source.id == report.about.link else web
         lines = [
             block("heading", source.title, Span(f" [{source.id}]", "label")),
             block("paragraph", phrases.source_published(source)),
-            block("paragraph", web(source.url)),
+            block("paragraph", address(source.url)),
         ]
         checked = phrases.source_checked(source)
         if checked:
@@ -248,77 +313,214 @@ def sources(report: Report, request: Request) -> Document:
         if source.note:
             lines.append(block("paragraph", f"Note: {source.note}"))
         parts.append(tuple(lines))
-    return Document(phrases.SOURCES_HEADING, tuple(parts))
+    parts.append(_where_to_find_help(report, request))
+    return _document(report, request, phrases.SOURCES_HEADING, tuple(parts))
 
 
 # The pieces they share.
+
+
+def _document(
+    report: Report, request: Request, title: str, parts: Iterable[Part], boxed: bool = False
+) -> Document:
+    """A section's document: the report's own numbers linked, and the stale-details warning
+    where the reader will see it (on a published page, in words for a web reader; for the
+    box, which is pasted as it is, only to the person running the tool)."""
+    linked = _link_own_numbers(report, tuple(parts))
+    if not phrases.is_stale(report, request.now):
+        return Document(title, linked)
+    command_warning = phrases.stale_warning(report.contacts_checked, request.sources_command)
+    if boxed:
+        return Document(title, linked, notice=command_warning)
+    if request.published:
+        return Document(
+            title, linked, warning=phrases.stale_warning_for_web(report.contacts_checked)
+        )
+    return Document(title, linked, warning=command_warning)
+
+
+def _link_own_numbers(report: Report, parts: tuple[Part, ...]) -> tuple[Part, ...]:
+    """Phone numbers in free text become tel: links only when they are the report's own
+    contact numbers: a number in a note or a finding that no contact gives is shown, not
+    linked (it could be a misprint, like the one in the source article)."""
+    own = {dialled(ch.value) for c in report.contacts for ch in c.channels if ch.kind == "phone"}
+
+    def linked(span: Span) -> Span:
+        if span.kind == "phone" and span.target is None and dialled(span.text) in own:
+            return span._replace(target=tel_target(span.text))
+        return span
+
+    return tuple(
+        tuple(b._replace(spans=tuple(linked(s) for s in b.spans)) for b in part) for part in parts
+    )
 
 
 def _content_note(report: Report) -> Part:
     return (block("note", phrases.content_note(report)),)
 
 
-def _statement_block(statement: Statement, label: str) -> Block:
-    return block("item", statement.text, label=label)
+class _References:
+    """Numbered references to the sources of a section's statements, in order of first use,
+    and the short list of them that ends the section."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.numbers: dict[str, int] = {}
+
+    def mark(self, source_ids: Iterable[str]) -> Span:
+        for source_id in source_ids:
+            self.numbers.setdefault(source_id, len(self.numbers) + 1)
+        cited = ", ".join(str(self.numbers[source_id]) for source_id in source_ids)
+        return Span(f" [{cited}]", "reference")
+
+    def part(self) -> Part:
+        items = []
+        for source_id, number in self.numbers.items():
+            source = self.report.source(source_id)
+            address = unlinked_web if source_id == self.report.about.link else web
+            items.append(
+                block(
+                    "paragraph",
+                    Span(f"[{number}]", "reference"),
+                    f" {source.title}. {phrases.source_published(source)} ",
+                    address(source.url),
+                )
+            )
+        return (block("heading", phrases.SOURCES_HEADING), *items)
+
+
+def _statement_block(statement: Statement, label: str, references: _References) -> Block:
+    return block("item", statement.text, references.mark(statement.sources), label=label)
 
 
 def emergency_blocks(contacts: Iterable[Contact]) -> list[Block]:
-    """One line per emergency contact: its words, then every phone number it has."""
+    """The 999 line, and on a line of its own every other way to reach the emergency services
+    (for people who cannot make a voice call)."""
     lines = []
     for contact in contacts:
-        numbers = [ch.value for ch in contact.channels if ch.kind == "phone"]
-        if not numbers:  # a web address only, say: its channel lines follow in help-contacts
+        number = first_phone(contact)
+        if number is None:  # a web address only, say: its channel lines follow
             lines.append(block("emergency", contact.who))
-            continue
-        spans: list[Span | str] = [phrases.emergency_lead(contact), " "]
-        for i, number in enumerate(numbers):
-            spans += [" or " if i else "", phone(number)]
-        lines.append(block("emergency", *spans, "."))
+        else:
+            lines.append(
+                block("emergency", phrases.emergency_lead(contact), " ", phone(number.value), ".")
+            )
+        others = [ch for ch in contact.channels if ch is not number]
+        if others:
+            spans: list[Span | str] = []
+            for channel in others:
+                spans += [" " if spans else "", *_channel_spans(channel), "."]
+            lines.append(block("paragraph", *spans))
     return lines
 
 
-def signpost_blocks(report: Report) -> list[Block]:
-    return [
-        block("paragraph", Span(line.lead, "strong"), " ", phone(line.number), line.end)
-        for line in phrases.signposts(report)
-    ]
+def _where_to_find_help(report: Report, request: Request) -> Part:
+    """The short list of lines that ends a section, under a heading of its own."""
+    return (block("heading", phrases.BOX_HEADING), *_short_lines(report, request))
 
 
-def _signposts(report: Report, more: bool = True) -> Part:
-    lines = [*emergency_blocks(report.emergency), *signpost_blocks(report)]
-    if more:
+def _short_lines(report: Report, request: Request, more: bool = True) -> Part:
+    lines = [*emergency_blocks(report.emergency), *signpost_blocks(report, request)]
+    if more and not request.published:  # a published page names no command to run
         lines.append(block("paragraph", phrases.MORE_HELP, " ", command(phrases.CONTACTS_COMMAND)))
     return tuple(lines)
+
+
+def signpost_blocks(report: Report, request: Request) -> list[Block]:
+    """One line per need with a signpost question, naming its first phone line. Read now (a
+    terminal, a pipe), the line says whether it is open, and if it is not, names a line of the
+    same need that is open now and the contact's own ways to write in at any time. Read later
+    (Markdown, HTML), it gives hours instead, and those other lines always."""
+    lines: list[Block] = []
+    for group in report.groups:
+        if group.signpost is None:
+            continue
+        contacts = [report.contact(cid) for cid in group.contacts]
+        phones = ((c, first_phone(c)) for c in contacts)
+        main, number = next(((c, ch) for c, ch in phones if ch is not None), (None, None))
+        if main is None or number is None:
+            continue
+        spans: list[Span | str] = [Span(f"{group.signpost} {main.name}:", "strong"), " "]
+        spans.append(phone(number.value))
+        always = bool(number.hours and number.hours.always)
+        status = hours_words.describe(report, main, number, request.now)
+        if always:
+            spans.append(", any time.")
+        elif request.published or status is None:
+            words = phrases.hours_text(number) or main.note
+            spans.append(f". {words}" if words else ".")
+        else:
+            spans += [". ", Span(status.words, status.kind)]
+        lines.append(block("paragraph", *spans))
+        if always or (status is not None and status.kind == "open" and not request.published):
+            continue
+        other = _open_alternative(report, contacts, main, request)
+        if other is not None:
+            lines.append(other)
+        by_writing = [ch for ch in main.channels if ch.kind in ("email", "web") and _always(ch)]
+        if by_writing:
+            spans = [phrases.ANY_TIME]
+            for i, channel in enumerate(by_writing):
+                spans += ["; " if i else " ", *_channel_spans(channel)]
+            lines.append(block("paragraph", *spans, ".", indent=1))
+    return lines
+
+
+def _always(channel: Channel) -> bool:
+    return bool(channel.hours and channel.hours.always)
+
+
+def _open_alternative(
+    report: Report, contacts: list[Contact], main: Contact, request: Request
+) -> Block | None:
+    """The first line of another contact of the same need that is open now (read now), or
+    that is open whenever the first is not (read later: open any time, or out of hours)."""
+    for contact in contacts:
+        if contact is main:
+            continue
+        for channel in contact.channels:
+            if channel.hours is None:
+                continue
+            if request.published:
+                usable = channel.hours.always or channel.hours.out_of_hours
+                lead = phrases.ANY_TIME if channel.hours.always else ""
+            else:
+                status = hours_words.describe(report, contact, channel, request.now)
+                usable = _always(channel) or (status is not None and status.kind == "open")
+                lead = phrases.OPEN_NOW
+            if usable:
+                first = channel is contact.channels[0]
+                name = contact.name if first or not channel.label else channel.label
+                value = _value_spans(channel)
+                spans: list[Span | str] = [lead + " " if lead else "", f"{name}: ", *value, "."]
+                return block("paragraph", *spans, indent=1)
+    return None
 
 
 def _box(report: Report, request: Request) -> Document:
     """The short box of help that media guidance asks for at the end of an article."""
     checked = phrases.checked(report.contacts_checked)
-    return Document(
+    return _document(
+        report,
+        request,
         phrases.BOX_HEADING,
         (
             (block("heading", phrases.BOX_HEADING),),
-            (
-                *emergency_blocks(report.emergency),
-                *signpost_blocks(report),
-                block("quiet", checked),
-            ),
+            (*_short_lines(report, request, more=False), block("quiet", checked)),
         ),
+        boxed=True,
     )
 
 
 def _contact(report: Report, contact: Contact, request: Request, show_checked: bool) -> Part:
     if contact.emergency:
         lines = emergency_blocks([contact])
-        others = [ch for ch in contact.channels if ch.kind != "phone"]
     else:
         lines = [
             block("subheading", contact.name),
             block("paragraph", Span(phrases.FOR, "label"), f" {contact.who}", indent=1),
         ]
-        others = list(contact.channels)
-    for channel in others:
-        lines.append(_channel(report, contact, channel, request))
+        lines += [_channel(report, contact, channel, request) for channel in contact.channels]
     if contact.cost:
         lines.append(block("paragraph", Span(phrases.COST, "label"), f" {contact.cost}", indent=1))
     if contact.note:
@@ -328,30 +530,34 @@ def _contact(report: Report, contact: Contact, request: Request, show_checked: b
     return tuple(lines)
 
 
-def _channel(report: Report, contact: Contact, channel: Channel, request: Request) -> Block:
-    label = Span(f"{phrases.channel_label(channel)}:", "label")
+def _value_spans(channel: Channel) -> list[Span | str]:
+    """A channel's address or number, as spans: the number to call, the word to text and where,
+    the email address or the website."""
     if channel.kind == "phone":
-        value: list[Span | str] = [phone(channel.value)]
-    elif channel.kind == "text":
-        words, number = phrases.text_message(channel)
-        value = [words, " ", Span(number, "phone")]  # a number to text, not to call: no tel: link
-    elif channel.kind == "email":
-        value = [email(channel.value)]
-    else:
-        value = [web(channel.value)]
-    spans: list[Span | str] = [label, " ", *value]
-    hours_words = phrases.hours_text(channel)
-    if hours_words:
-        spans += [phrases.HOURS_DASH, hours_words]
-    status = _status(report, contact, channel, request)
-    if status is not None:
-        spans += [" ", status]
+        return [phone(channel.value)]
+    if channel.kind == "text":
+        number = Span(channel.value, "phone", sms_target(channel.value, channel.message))
+        return [f"text {channel.message} to ", number]
+    if channel.kind == "email":
+        return [email(channel.value)]
+    return [web(channel.value)]
+
+
+def _channel_spans(channel: Channel) -> list[Span | str]:
+    """ "Label: value", or for a text line with no label of its own, "Text SHOUT to 85258"."""
+    if channel.kind == "text" and channel.label is None:
+        number = Span(channel.value, "phone", sms_target(channel.value, channel.message))
+        return [Span("Text", "label"), f" {channel.message} to ", number]
+    return [Span(f"{phrases.channel_label(channel)}:", "label"), " ", *_value_spans(channel)]
+
+
+def _channel(report: Report, contact: Contact, channel: Channel, request: Request) -> Block:
+    spans: list[Span | str] = _channel_spans(channel)
+    hours_words_ = phrases.hours_text(channel)
+    if hours_words_:
+        spans += [phrases.HOURS_DASH, hours_words_]
+    if not request.published:
+        status = hours_words.describe(report, contact, channel, request.now)
+        if status is not None:
+            spans += [" ", Span(status.words, status.kind)]
     return block("paragraph", *spans, indent=1)
-
-
-def _status(report: Report, contact: Contact, channel: Channel, request: Request) -> Span | None:
-    """Open-now status, for lines you call or text whose hours are known."""
-    from reportinfo.render import hours_words
-
-    status = hours_words.describe(report, contact, channel, request.now)
-    return Span(status.words, status.kind) if status else None

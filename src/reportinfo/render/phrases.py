@@ -12,6 +12,13 @@ from reportinfo.model import Channel, Contact, Report, Source, first_phone
 
 CONTACTS_COMMAND = "reportinfo help-contacts"
 MORE_HELP = "More help:"
+OPEN_NOW = "Open now:"
+ANY_TIME = "Any time:"
+# BT's Text Relay price list: "the number they will dial will be prefixed by 18001".
+RELAY_PREFIX = (
+    "Using a textphone or the Relay UK app? You can call any number here through Relay UK: "
+    "put 18001 before it, for example 18001 0808 800 5000."
+)
 STALE_AFTER_DAYS = 365
 
 IN_BRIEF = "In brief"
@@ -149,6 +156,13 @@ def is_stale(report: Report, now: datetime) -> bool:
     from reportinfo.hours import uk_date
 
     return (uk_date(now) - report.contacts_checked).days > STALE_AFTER_DAYS
+
+
+def stale_warning_for_web(checked_on: date) -> str:
+    return (
+        f"Note: these contact details were checked on {long_date(checked_on)}, more than a year "
+        "ago. Numbers and opening times change: check each service's own website before you call."
+    )
 
 
 def stale_warning(checked_on: date, sources_command: str) -> str:
