@@ -12,14 +12,19 @@ except ImportError:  # another Python than CPython
 
 
 def _interrupted(signum: int, frame: object) -> None:
-    """Ctrl-C at any moment, even while modules load: one line and exit 130, no traceback."""
+    """Ctrl-C at any moment, even while modules load: one line, no traceback, then the end by
+    SIGINT itself. A plain exit 130 would tell the calling shell that the tool handled the
+    signal, and a script's loop would carry on; ended by the signal, the shell stops too (and
+    reports 130)."""
     try:  # noqa: SIM105 - contextlib is not loaded yet, and this runs before anything else
         os.write(
             2, b"\nreportinfo: interrupted\n" if os.isatty(2) else b"reportinfo: interrupted\n"
         )
     except OSError:
         pass
-    os._exit(130)
+    signals.signal(signals.SIGINT, signals.SIG_DFL)
+    os.kill(os.getpid(), signals.SIGINT)
+    os._exit(130)  # only where a signal cannot end a process (Windows)
 
 
 # Set as soon as this module is imported, which the console script does before anything else of
