@@ -7,14 +7,28 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from reportinfo.model import Channel, Contact, Report
+from reportinfo.model import Channel, Contact, Report, first_phone
 
 if TYPE_CHECKING:
-    from reportinfo.hours import LineStatus
+    from reportinfo.hours import Holiday, LineStatus
 
 BANK_HOLIDAY_WARNING_DAYS = 365  # validate warns when the list of bank holidays ends this soon
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 StatusKind = Literal["open", "closed", "unsure"]
 
@@ -28,33 +42,74 @@ class Status(NamedTuple):
 
 
 def describe(report: Report, contact: Contact, channel: Channel, now: datetime) -> Status | None:
-    """The open-now status of a line you call or text whose hours are known, else None."""
+    """The open-now status of a line you call or text whose hours are known, else None.
+
+    An out-of-hours line takes its status from the contact's first phone line (its office
+    line); without one whose hours are known, it has none.
+    """
     if channel.kind not in ("phone", "text") or channel.hours is None:
         return None
     from reportinfo import hours
 
     holidays = report.bank_holidays.dates if report.bank_holidays else ()
-    line = hours.status(channel.hours, now, holidays)
+    office = None
+    if channel.hours.out_of_hours:
+        office = first_phone(contact)
+        if office is None or office.hours is None or office.hours.out_of_hours:
+            return None
+    line = hours.status(channel.hours, now, holidays, office.hours if office else None)
     kind: StatusKind = "unsure" if line.open is None else "open" if line.open else "closed"
-    return Status(kind, line_status(line, now), line)
+    return Status(kind, line_status(line, now, _name(contact, office) if office else None), line)
 
 
-def line_status(line: LineStatus, now: datetime) -> str:
-    """Whether a line is open, in plain words: "Closed now. Opens at 8am tomorrow."."""
+def _name(contact: Contact, office: Channel) -> str:
+    """The office line as a caller would name it: "the NSPCC Helpline"."""
+    name = office.label or contact.name
+    return name if name.lower().startswith("the ") else f"the {name}"
+
+
+# Why a day's hours are not known, after "Today" or "it": "Today is a bank holiday".
+_HOLIDAY_WORDS: dict[Holiday, str] = {
+    "listed": "is a bank holiday",
+    "likely": "may be a bank holiday",
+    "christmas": "is Christmas Day",
+    "boxing": "is Boxing Day",
+    "new_year": "is New Year's Day",
+}
+
+
+def line_status(line: LineStatus, now: datetime, office: str | None = None) -> str:
+    """Whether a line is open, in plain words: "Closed now. Opens at 8am tomorrow.".
+
+    `office`: for an out-of-hours line, the name of the line to call while it is not the line.
+    """
     from reportinfo.hours import uk_date
 
     today = uk_date(now)
+    if line.out_of_hours:
+        return _out_of_hours(line, today, office or "the office line")
     if line.open is None:
-        return "Today is a bank holiday: hours may differ today."
+        return f"Today {_HOLIDAY_WORDS[line.holiday or 'listed']}: hours may differ today."
     if line.changes_at is None:
         if line.bank_holiday is not None:
             state = "Open now" if line.open else "Closed now"
+            day = _say_day(line.bank_holiday, today)
             return (
-                f"{state}. Hours may differ {_say_day(line.bank_holiday, today)}, a bank holiday."
+                f"{state}. Hours may differ {day}: it {_HOLIDAY_WORDS[line.holiday or 'listed']}."
             )
-        return "Open now, any time." if line.open else "Closed."
+        return "Open now, any time." if line.open else "Closed now."
     when = _say_when(line.changes_at, today)
     return f"Open now, until {when}." if line.open else f"Closed now. Opens at {when}."
+
+
+def _out_of_hours(line: LineStatus, today: date, office: str) -> str:
+    """An out-of-hours line: open for an urgent response, or not the line until `changes_at`."""
+    when = _say_when(line.changes_at, today) if line.changes_at else None
+    if line.open:
+        return f"Open now for urgent calls, until {when}." if when else "Open now for urgent calls."
+    if when:
+        return f"For urgent calls out of hours, from {when}. Until then, call {office}."
+    return f"For urgent calls out of hours. Now, call {office}."
 
 
 def _say_when(moment: datetime, today: date) -> str:
@@ -66,13 +121,17 @@ def _say_when(moment: datetime, today: date) -> str:
 
 
 def _say_day(day: date, today: date) -> str:
-    if day == today:
+    days = (day - today).days
+    if days == 0:
         return "today"
-    if day == today + timedelta(days=1):
+    if days == 1:
         return "tomorrow"
-    if (day - today).days >= 7:  # the same weekday as today, or later: say it is next week's
-        return f"next {_DAY_NAMES[day.weekday()]}"
-    return f"on {_DAY_NAMES[day.weekday()]}"
+    name = _DAY_NAMES[day.weekday()]
+    if days < 7:
+        return f"on {name}"
+    if days == 7:  # the same weekday as today: say it is next week's
+        return f"next {name}"
+    return f"on {name} {day.day} {_MONTH_NAMES[day.month - 1]}"
 
 
 def _clock(moment: datetime) -> str:
@@ -84,6 +143,9 @@ def _clock(moment: datetime) -> str:
     return f"{hour}{suffix}" if moment.minute == 0 else f"{hour}.{moment.minute:02d}{suffix}"
 
 
+_LIKELY = "It treats days that are likely to be bank holidays as days whose hours may differ."
+
+
 def hours_caveat(report: Report, now: datetime) -> str:
     """What the open-now status does and does not allow for, today."""
     from reportinfo.hours import uk_date
@@ -91,14 +153,11 @@ def hours_caveat(report: Report, now: datetime) -> str:
     holidays = report.bank_holidays
     known_until = _known_until(report)
     if holidays is None or known_until is None:
-        return (
-            "Opening times are UK time. Bank holidays are not known to this tool: "
-            "hours may differ on them."
-        )
+        return f"Opening times are UK time. Bank holidays are not known to this tool. {_LIKELY}"
     if uk_date(now) > known_until:
         return (
             f"Opening times are UK time. Bank holidays after {known_until.year} are not known to "
-            "this tool: hours may differ on them."
+            f"this tool. {_LIKELY}"
         )
     return (
         f"Opening times are UK time. On bank holidays in {holidays.region}, lines that are not "
@@ -111,7 +170,7 @@ def _known_until(report: Report) -> date | None:
     holidays = report.bank_holidays
     if holidays is None or not holidays.dates:
         return None
-    return date(holidays.dates[-1].year, 12, 31)
+    return date(max(day.year for day in holidays.dates), 12, 31)
 
 
 def bank_holidays_run_out(report: Report, now: datetime) -> str | None:
@@ -120,7 +179,7 @@ def bank_holidays_run_out(report: Report, now: datetime) -> str | None:
 
     known_until = _known_until(report)
     if known_until is None:
-        return "warning: bank_holidays: none are listed, so open-now cannot allow for them"
+        return "warning: bank_holidays: none are listed, so open-now can only go by the usual rules"
     if (known_until - uk_date(now)).days <= BANK_HOLIDAY_WARNING_DAYS:
         return (
             f"warning: bank_holidays: the list ends with {known_until.year}; "
