@@ -5,16 +5,25 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 
 from reportinfo import loader
+from reportinfo.model import Channel, Report
 from reportinfo.output import Display, choose_display, fit_encoding, supports_hyperlinks
 from reportinfo.render import SECTIONS, Request, document, function_name, plain, terminal
 from reportinfo.render.document import tel_target
-from tests.conftest import SECTION_ARGS, WEDNESDAY_AFTERNOON, Invoke, strip_ansi
+from tests.conftest import (
+    SATURDAY_NIGHT,
+    SECTION_ARGS,
+    WEDNESDAY_AFTERNOON,
+    Invoke,
+    strip_ansi,
+)
 
 REPORT = loader.load()
 REQUEST = Request(now=WEDNESDAY_AFTERNOON, commands=(("summary", "What the review is."),))
@@ -34,6 +43,15 @@ def built(section: str) -> document.Document:
 def rendered(section: str, width: int, hyperlinks: bool = False, color: bool = True) -> str:
     display = Display(rich=True, color=color, hyperlinks=hyperlinks, width=width, encoding="utf-8")
     return terminal.to_ansi(built(section), display)
+
+
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def seen(text: str) -> str:
+    """Text as a person reads it: no SGR styles, no OSC 8 links, no invisible direction marks
+    (the isolates around phone numbers take no column)."""
+    return _BIDI_CONTROLS.sub("", strip_ansi(text))
 
 
 def test_every_section_has_a_document_and_a_json_shape() -> None:
@@ -60,12 +78,12 @@ def numbers_whole(text: str) -> list[str]:
 @pytest.mark.parametrize("section", SECTIONS)
 def test_no_phone_number_is_split_at_any_width_and_no_line_is_too_wide(section: str) -> None:
     """Every section, the overview included, at every width from 20 to 300 columns; piped too."""
-    piped = plain.render(built(section))
+    piped = seen(plain.render(built(section)))
     assert numbers_whole(piped) == []
     for width in range(20, 301):
-        text = strip_ansi(rendered(section, width, color=False))
+        text = seen(rendered(section, width, color=False))
         assert numbers_whole(text) == [], (section, width)
-        too_wide = [line for line in text.splitlines() if len(line) > width and "://" not in line]
+        too_wide = [line for line in text.splitlines() if len(line) > width]
         assert not too_wide, (section, width)
 
 
@@ -144,7 +162,7 @@ def test_display_decision(
 
 def test_layout_takes_its_width_from_display_not_term(invoke: Invoke) -> None:
     """TERM=dumb with --color always: laid out for COLUMNS, not for rich's idea of a dumb terminal."""
-    out = strip_ansi(
+    out = seen(
         invoke("findings", "--color", "always", env={"TERM": "dumb", "COLUMNS": "40"}).stdout
     )
     assert max(len(line) for line in out.splitlines()) <= 40
@@ -213,10 +231,19 @@ def test_control_characters_are_refused(
     assert char not in result.stdout
 
 
-def test_open_now_is_green_and_closed_is_yellow() -> None:
-    out = rendered("help-contacts", 200)
-    assert "\x1b[32mOpen now, until 10pm.\x1b[0m" in out  # the NSPCC line, Wednesday 2pm
-    assert "\x1b[33mClosed now. Opens at 5.30pm.\x1b[0m" in out  # the out-of-hours team
+def test_open_now_is_bold_and_closed_is_plain_never_coloured() -> None:
+    """Whether a line is open is said in words; bold marks the one you can call now. No ANSI
+    colour: tests/test_contrast.py measures why."""
+    display = Display(rich=True, color=True, hyperlinks=False, width=200, encoding="utf-8")
+    wednesday = rendered("help-contacts", 200)
+    assert "\x1b[1mOpen now, until 10pm.\x1b[0m" in wednesday  # the NSPCC line, Wednesday 2pm
+    saturday = terminal.to_ansi(
+        document.help_contacts(REPORT, REQUEST._replace(now=SATURDAY_NIGHT)), display
+    )
+    assert "Closed now." in strip_ansi(saturday)  # the NSPCC line, Saturday 11pm
+    assert "\x1b[1mClosed" not in saturday
+    for out in (wednesday, saturday):
+        assert not re.search(r"\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7]|10[0-7])[;m]", out)
 
 
 def test_labels_are_bold_not_dim() -> None:
@@ -233,7 +260,7 @@ def test_extra_spaces_do_not_let_a_number_split(write_report: Callable[..., Path
     report = loader.load(str(write_report(spaced)))
     for width in range(20, 80):
         display = Display(rich=True, color=False, hyperlinks=False, width=width, encoding="utf-8")
-        out = terminal.to_ansi(document.help_contacts(report, REQUEST), display)
+        out = seen(terminal.to_ansi(document.help_contacts(report, REQUEST), display))
         cost = out[
             out.index("Cost: Free   to") if "Cost: Free   to" in out else out.index("Cost: Free") :
         ]
@@ -266,3 +293,292 @@ def test_every_contact_and_channel_in_a_valid_file_is_shown(
         assert "If you cannot speak, use the emergency text service." in out
         assert "www.example.org/emergency" in out
     assert invoke("--data", path, "validate").exit_code == 0
+
+
+# Numbers written with an international prefix are the longest: they too stay whole.
+
+INTERNATIONAL = ("0044 808 800 5000", "+44 808 800 5000")
+
+
+def _international(report: Report) -> Report:
+    """The bundled report with every phone line, note and cost, and each finding and summary
+    point, carrying a number written with an international prefix."""
+
+    def channel(ch: Channel, i: int) -> Channel:
+        return ch._replace(value=INTERNATIONAL[i % 2]) if ch.kind == "phone" else ch
+
+    contacts = tuple(
+        c._replace(
+            channels=tuple(channel(ch, i) for i, ch in enumerate(c.channels)),
+            note=f"Or call {INTERNATIONAL[1]}.",
+            cost=f"Free to call on {INTERNATIONAL[0]}.",
+        )
+        for c in report.contacts
+    )
+    findings = tuple(
+        f._replace(text=f"{f.text} Call {INTERNATIONAL[n % 2]}.")
+        for n, f in enumerate(report.findings)
+    )
+    summary = tuple(p._replace(text=f"{p.text} Call {INTERNATIONAL[0]}.") for p in report.summary)
+    return report._replace(contacts=contacts, findings=findings, summary=summary)
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_international_numbers_stay_whole_at_every_width(section: str) -> None:
+    """At 20 columns a number in a numbered finding ("10. ") is longer than the room beside
+    its label: it stands whole on a line of its own, moved left to fit, not broken."""
+    builder: Callable[..., document.Document] = getattr(document, function_name(section))  # type: ignore[arg-type]
+    doc = builder(_international(REPORT), REQUEST)
+    for width in range(20, 301):
+        display = Display(rich=True, color=False, hyperlinks=False, width=width, encoding="utf-8")
+        text = seen(terminal.to_ansi(doc, display))
+        lines = text.splitlines()
+        flowing = " ".join(line.strip() for line in lines)
+        for number in INTERNATIONAL:
+            whole = sum(line.count(number) for line in lines)
+            assert whole == flowing.count(number), (section, width, number)
+        assert max(len(line) for line in lines) <= width, (section, width)
+        assert all(line == line.rstrip() for line in lines), (section, width)
+    assert any(number in plain.render(doc) for number in INTERNATIONAL)
+
+
+def test_a_number_longer_than_the_room_beside_its_label_has_a_line_of_its_own() -> None:
+    block = document.Block(
+        "item",
+        (document.Span("Call "), document.phone("0044 808 800 5000"), document.Span(".")),
+        label="10.",
+    )
+    display = Display(rich=True, color=False, hyperlinks=False, width=20, encoding="utf-8")
+    lines = seen(terminal.to_ansi(document.Document("t", ((block,),)), display)).splitlines()
+    assert lines == ["10. Call", "  0044 808 800 5000."]
+
+
+def test_a_long_address_is_cut_to_the_width_with_its_punctuation() -> None:
+    block = document.Block(
+        "paragraph",
+        (document.web("averyveryverylongaddress.org.uk"), document.Span(".")),
+        indent=1,
+    )
+    display = Display(rich=True, color=False, hyperlinks=False, width=20, encoding="utf-8")
+    lines = seen(terminal.to_ansi(document.Document("t", ((block,),)), display)).splitlines()
+    assert "".join(line.strip() for line in lines) == "averyveryverylongaddress.org.uk."
+    assert max(len(line) for line in lines) <= 20
+
+
+def test_terminal_isolates_numbers_only_where_the_encoding_can_carry_them() -> None:
+    doc = document.Document("t", ((document.block("paragraph", "Call 0808 800 5000."),),))
+    for encoding, isolates in (("utf-8", True), ("ascii", False), ("latin-1", False)):
+        display = Display(rich=True, color=False, hyperlinks=False, width=80, encoding=encoding)
+        out = terminal.to_ansi(doc, display)
+        assert ("\u20660808 800 5000\u2069" in out) is isolates, encoding
+        assert "0808 800 5000" in out
+
+
+# The published formats, from documents built here: the renderers alone keep data inert.
+
+HOSTILE_TEXTS = (
+    '<b>bold</b> <script>alert(1)</script> <img src=x onerror="alert(1)">',
+    "[a link](javascript:alert(1)) ![image](https://evil.example/x.png) <https://evil.example>",
+    "*em* _em_ **strong** `code` ~~gone~~ | a | table | &amp; &#60;b&#62; \\ backslash",
+    "\n# a heading\n- a list\n1. a list\n\n<div>block</div>\n    code\n===",
+    "+ a list\n> a quote\n[ref]: https://evil.example",
+    '"><svg onload=alert(1)>',
+)
+HOSTILE_TARGETS = (
+    "https://example.org/a b",
+    "https://example.org/<script>alert(1)</script>",
+    "https://example.org/>)[x](javascript:alert(1))",
+    "https://example.org/a)b(c",
+    "https://example.org/&lt;b&gt;&#60;",
+    "https://example.org/%zz%41",
+    "https://example.org/\u202eevil/ü",
+    'https://example.org/"onmouseover="alert(1)',
+    "https://example.org/'x'`y`*z*_w_",
+    "https://example.org/\\<b>",
+    "https://example.org/\n<b>x</b>",
+    "mailto:a@example.org?subject=<b>x</b>&body=a b",
+    "mailto:a b@example.org",
+    "tel:+44 808<b>",
+    "sms:999?&body=<b>x</b>",
+    "javascript:alert(1)",
+    "data:text/html,<b>x</b>",
+    "vbscript:x",
+)
+
+
+def _hostile_document() -> document.Document:
+    Span, Block = document.Span, document.Block
+    linked = [
+        Span(f"link {i} <b>{target}</b>", kind, target)
+        for i, target in enumerate(HOSTILE_TARGETS)
+        for kind in ("web", "email", "phone")
+    ]
+    texts = [Span(text) for text in HOSTILE_TEXTS]
+    commands = [Span(text, "command") for text in (*HOSTILE_TEXTS, "a`b", "`", " ", "x\ny")]
+    return document.Document(
+        "<title>" + HOSTILE_TEXTS[0],
+        (
+            (Block("title", tuple(texts)), Block("heading", (Span(HOSTILE_TEXTS[3]),))),
+            tuple(Block("paragraph", (Span("see "), span, Span(". "))) for span in linked),
+            tuple(Block(kind, tuple(texts)) for kind in ("note", "quiet", "emergency", "warning")),
+            tuple(Block("item", (span,), label="-") for span in texts),
+            tuple(Block("item", (span,), label="$") for span in commands),
+            tuple(Block("item", (Span("x"),), label=f"a`{t}`") for t in HOSTILE_TEXTS[:3]),
+            tuple(Block("item", tuple(texts), label=f"{n}.") for n in (1, 2, 4, 9, 7, 8)),
+        ),
+        warning=HOSTILE_TEXTS[2] + HOSTILE_TEXTS[0],
+    )
+
+
+def _markdown_tokens(text: str) -> list[Any]:
+    from markdown_it import MarkdownIt
+
+    tokens = list(MarkdownIt("commonmark").parse(text))
+    return tokens + [child for token in tokens for child in token.children or []]
+
+
+def _lenient(span: document.Span) -> str | None:
+    """A vetting of link targets far looser than the tool's: a known scheme is enough."""
+    target = span.target
+    return (
+        target
+        if target and target.startswith(("https:", "http:", "mailto:", "tel:", "sms:"))
+        else None
+    )
+
+
+VETTING: dict[str, Callable[[document.Span], str | None]] = {
+    "the tool's": document.safe_target,
+    "lenient": _lenient,  # the renderer alone must keep the output safe
+}
+
+
+def _targets(doc: document.Document, vet: Callable[[document.Span], str | None]) -> set[str]:
+    """Each link target vetted for writing, decoded."""
+    return {
+        unquote(target)
+        for part in doc.parts
+        for block in part
+        for span in block.spans
+        if (target := vet(span))
+    }
+
+
+@pytest.mark.parametrize("vetting", VETTING)
+def test_markdown_from_any_document_has_no_html_and_only_the_tools_links(
+    monkeypatch: pytest.MonkeyPatch, vetting: str
+) -> None:
+    from markdown_it import MarkdownIt
+
+    from reportinfo.render import markdown
+
+    monkeypatch.setattr(markdown, "safe_target", VETTING[vetting])
+    doc = _hostile_document()
+    out = markdown.render(doc)
+    tokens = _markdown_tokens(out)
+    assert not [t for t in tokens if t.type in ("html_inline", "html_block")]
+    assert not [t for t in tokens if t.type in ("image", "code_block", "fence")]
+    assert [t.type for t in tokens].count("blockquote_open") == 1  # the warning, only
+    targets = _targets(doc, VETTING[vetting])
+    links = [t.attrs["href"] for t in tokens if t.type == "link_open"]
+    vetted = [s for part in doc.parts for b in part for s in b.spans if VETTING[vetting](s)]
+    assert len(links) == len(vetted)
+    for href in links:
+        assert isinstance(href, str)
+        assert href.startswith(("https://", "http://", "mailto:", "tel:", "sms:")), href
+        assert unquote(href) in targets, href
+    # Every destination is written percent-encoded: nothing CommonMark or a reader could misread.
+    for written in re.findall(r"\]\(<([^>\n]*)>\)", out):
+        assert re.fullmatch(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+", written), written
+        assert not re.search(r"&#?[0-9A-Za-z]+;", written), written
+    # And every word of the data is shown as it is, line breaks as spaces.
+    shown = _html_text(MarkdownIt("commonmark").render(out))
+    for text in HOSTILE_TEXTS:
+        assert " ".join(text.split()) in shown, text
+    headings = [t.tag for t in tokens if t.type == "heading_open"]
+    assert headings == ["h1", "h2"]
+
+
+@pytest.mark.parametrize("vetting", VETTING)
+def test_html_from_any_document_is_inert_and_links_only_where_the_tool_made_them(
+    monkeypatch: pytest.MonkeyPatch, vetting: str
+) -> None:
+    from reportinfo.render import html
+
+    monkeypatch.setattr(html, "safe_target", VETTING[vetting])
+    doc = _hostile_document()
+    for out in (html.render(doc), html.render(doc, fragment=True)):
+        page = _Collected()
+        page.feed(out)
+        assert {tag for tag, _ in page.tags} <= {
+            "html", "head", "meta", "title", "style", "body", "main", "section", "h1", "h2",
+            "p", "a", "strong", "code", "span", "ul", "ol", "li",
+        }  # fmt: skip
+        allowed = {"href", "dir", "style", "class", "start", "lang", "role", "charset", "name",
+                   "content"}  # fmt: skip
+        targets = _targets(doc, VETTING[vetting])
+        links = 0
+        for tag, attrs in page.tags:
+            assert set(attrs) <= allowed, (tag, attrs)
+            if tag == "a":
+                href = attrs["href"] or ""
+                assert re.fullmatch(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+", href), href
+                assert unquote(href) in targets, href
+                links += 1
+        assert links == len(
+            [s for part in doc.parts for b in part for s in b.spans if VETTING[vetting](s)]
+        )
+        for text in HOSTILE_TEXTS:
+            assert text in "".join(page.text), text
+
+
+def _html_text(markup: str) -> str:
+    page = _Collected()
+    page.feed(markup)
+    return " ".join("".join(page.text).split())
+
+
+class _Collected(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_numbered_lists_keep_their_numbers_without_value_attributes() -> None:
+    """Sanitizers drop <li value>; <ol start> survives. A gap in the numbers starts a list."""
+    from reportinfo.render import html, markdown
+
+    items = tuple(
+        document.Block("item", (document.Span(f"finding {n}"),), label=f"{n}.") for n in (7, 8, 10)
+    )
+    doc = document.Document("t", ((document.block("heading", "Said"), *items),))
+    out = html.render(doc, fragment=True)
+    assert "value=" not in out
+    assert '<ol start="7">\n<li>finding 7</li>\n<li>finding 8</li>\n</ol>' in out
+    assert '<ol start="10">\n<li>finding 10</li>\n</ol>' in out
+    tokens = _markdown_tokens(markdown.render(doc))
+    starts = [t.attrs.get("start", 1) for t in tokens if t.type == "ordered_list_open"]
+    assert starts == [7, 10]
+
+
+def test_published_numbers_hold_together_and_keep_their_links() -> None:
+    """No-break spaces join the digit groups of the number shown; the link is unchanged."""
+    from reportinfo.render import html, markdown
+
+    doc = document.Document(
+        "t", ((document.block("paragraph", "Call ", document.phone("0808 800 5000"), "."),),)
+    )
+    assert (
+        '<a href="tel:+448088005000" dir="ltr" style="white-space: nowrap">'
+        "0808&nbsp;800&nbsp;5000</a>" in html.render(doc, fragment=True)
+    )
+    assert "Call [\u20660808\u00a0800\u00a05000\u2069](<tel:+448088005000>)." in markdown.render(
+        doc
+    )

@@ -1,7 +1,9 @@
 """A document as HTML: a complete page, or a fragment to paste into an existing one.
 
 Every string from the data is escaped, so a report file cannot add markup or scripts. Only
-http, https, mailto and tel links are written; phone numbers are `tel:` links that never wrap.
+http, https, mailto, sms and tel links are written, percent-encoded and escaped. Phone numbers
+are `tel:` links that never wrap (their digit groups joined by no-break spaces) and are laid out
+left to right (`dir="ltr"`), so their digits read in dialling order beside right-to-left text.
 The page has no scripts and loads nothing; its small style works in light and dark mode and
 in print. Open-now status is left out: it would be out of date once published.
 """
@@ -63,18 +65,29 @@ def _body(document: Document) -> list[str]:
         )
     for part in document.parts:
         open_list: str | None = None
+        previous: Block | None = None
         for block in part:
             wanted = _LIST_TAGS[block.list_kind] if block.list_kind else None
-            if open_list and wanted != open_list:
+            if open_list and (wanted != open_list or not _counts_on(previous, block)):
                 out.append(f"</{open_list}>")
                 open_list = None
             if wanted and not open_list:
-                out.append(f"<{wanted}>")
+                start = block.number if block.list_kind == "numbered" else 1
+                # The first number on the list itself: sanitizers keep <ol start>, not <li value>.
+                out.append(f'<{wanted} start="{start}">' if start != 1 else f"<{wanted}>")
                 open_list = wanted
             out.append(_block(block))
+            previous = block
         if open_list:
             out.append(f"</{open_list}>")
     return out
+
+
+def _counts_on(previous: Block | None, block: Block) -> bool:
+    """Whether a numbered item follows on from the one before it in the same list."""
+    if block.list_kind != "numbered" or previous is None:
+        return True
+    return previous.list_kind == "numbered" and block.number == previous.number + 1
 
 
 def _block(block: Block) -> str:
@@ -83,7 +96,7 @@ def _block(block: Block) -> str:
         tag = _TAGS[block.kind]
         return f"<{tag}>{inline}</{tag}>"
     if block.list_kind == "numbered":
-        return f'<li value="{block.number}">{inline}</li>'
+        return f"<li>{inline}</li>"
     if block.list_kind == "bullet":
         return f"<li>{inline}</li>"
     if block.list_kind == "named":
@@ -98,18 +111,34 @@ def _block(block: Block) -> str:
 
 
 # On the element itself, not in the page's style: a fragment pasted into someone else's page
-# must keep every number on one line too.
-_NO_WRAP = ' style="white-space: nowrap"'
+# must keep every number on one line, and its digits in order, too.
+_NUMBER = ' dir="ltr" style="white-space: nowrap"'
+
+# What a link keeps as it is: RFC 3986's unreserved and reserved characters and "%". Anything
+# else (spaces, quotes, angle brackets, controls, non-ASCII) is written as %XX bytes of UTF-8.
+_IN_URL = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%"
+)
+
+
+def href(target: str) -> str:
+    """A link target as an attribute value: percent-encoded, then HTML-escaped."""
+    encoded = "".join(
+        c if c in _IN_URL else "".join(f"%{b:02X}" for b in c.encode()) for c in target
+    )
+    return escape(encoded, quote=True)
 
 
 def _span(span: Span) -> str:
     words = escape(span.text)
     target = safe_target(span)
-    whole = _NO_WRAP if span.kind == "phone" else ""
+    number = span.kind == "phone"
+    if number:  # no-break spaces hold the number together even where the style is stripped
+        words = escape(span.text.strip()).replace(" ", "&nbsp;")
     if target:
-        return f'<a href="{escape(target)}"{whole}>{words}</a>'
-    if span.kind == "phone":
-        return f'<span class="phone"{whole}>{words}</span>'
+        return f'<a href="{href(target)}"{_NUMBER if number else ""}>{words}</a>'
+    if number:
+        return f'<span class="phone"{_NUMBER}>{words}</span>'
     if span.kind in ("strong", "label"):
         return f"<strong>{words}</strong>"
     if span.kind == "command":

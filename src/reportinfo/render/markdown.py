@@ -1,8 +1,11 @@
 """A document as CommonMark, to paste into a CMS, a README or an email.
 
 Text from the data is escaped so that it can never become Markdown syntax: emphasis, links,
-HTML, headings or list markers. Phone numbers are `tel:` links; only http, https, mailto and
-tel links are written. Open-now status is left out: it would be out of date once published.
+HTML, headings or list markers; a line break in it is a space. Phone numbers are `tel:` links
+whose digit groups are joined by no-break spaces and set between directional isolates, so that
+a number stays on one line and in dialling order beside right-to-left text. Only http, https,
+mailto, sms and tel links are written, each destination percent-encoded. Open-now status is
+left out: it would be out of date once published.
 """
 
 from __future__ import annotations
@@ -10,44 +13,79 @@ from __future__ import annotations
 import re
 
 from reportinfo.render.document import STATUS_KINDS, Block, Document, Span, safe_target
+from reportinfo.render.plain import isolated
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&])")
-_LINE_START = re.compile(r"^(\s*)([-=]|\d+(?=[.)]))")  # list markers and setext underlines
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")  # list markers and setext underlines
+# Line ends and the characters CommonMark or a browser may take as one: in data, a space.
+_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
+
+# What a link destination keeps as it is: RFC 3986's unreserved and reserved characters and
+# "%", less "<", ">" and "\\", which end or escape a <...> destination. Anything else (spaces,
+# controls, non-ASCII) is written as %XX bytes of its UTF-8.
+_IN_DESTINATION = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%"
+)
+_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # "&amp;" in a destination would be decoded
 
 HEADINGS = {"title": "#", "heading": "##", "subheading": "###"}
+NO_BREAK_SPACE = "\u00a0"
 
 
 def render(document: Document) -> str:
     out: list[str] = []
     if document.warning:
         out.append(f"> **{escape(document.warning)}**")
-    for part in document.parts:
-        list_kind = None
+    previous: Block | None = None
+    delimiter = "."
+    for number, part in enumerate(document.parts):
         for block in part:
-            kind = "ordered" if block.list_kind == "numbered" else block.list_kind and "bullet"
-            if out and not (kind and kind == list_kind):
+            joined = _same_list(previous, block) and not (number and block is part[0])
+            if out and not joined:
                 out.append("")  # a blank line ends a paragraph or a list
-            out.append(_block(block))
-            list_kind = kind
+            if previous and previous.list_kind == block.list_kind == "numbered" and not joined:
+                # A numbered list straight after another, not counting on from it: CommonMark
+                # would join the two and renumber, unless the new one changes its delimiter.
+                delimiter = ")" if delimiter == "." else "."
+            out.append(_block(block, delimiter))
+            previous = block
     return "\n".join(out) + "\n"
 
 
+def _same_list(previous: Block | None, block: Block) -> bool:
+    """Whether `block` is the next item of the list `previous` is in."""
+    if previous is None or not previous.list_kind or not block.list_kind:
+        return False
+    if block.list_kind == "numbered":
+        return previous.list_kind == "numbered" and block.number == previous.number + 1
+    return previous.list_kind != "numbered"
+
+
 def escape(text: str) -> str:
-    """Plain text that CommonMark shows as it is."""
-    escaped = _SPECIAL.sub(r"\\\1", text)
+    """Plain text that CommonMark shows as it is, on one line."""
+    escaped = _SPECIAL.sub(r"\\\1", _BREAKS.sub(" ", text))
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
 
 
-def _block(block: Block) -> str:
+def destination(target: str) -> str:
+    """A link target as a CommonMark <...> destination: percent-encoded where it must be."""
+    encoded = "".join(
+        c if c in _IN_DESTINATION else "".join(f"%{b:02X}" for b in c.encode()) for c in target
+    )
+    return f"<{_ENTITY.sub('%26', _STRAY_PERCENT.sub('%25', encoded))}>"
+
+
+def _block(block: Block, delimiter: str = ".") -> str:
     inline = "".join(_span(s) for s in block.spans if s.kind not in STATUS_KINDS).strip()
     if block.kind in HEADINGS:
         return f"{HEADINGS[block.kind]} {inline}"
     if block.list_kind == "numbered":
-        return f"{block.number}. {inline}"
+        return f"{block.number}{delimiter} {inline}"
     if block.list_kind == "bullet":
         return f"- {inline}"
     if block.list_kind == "named":
-        return f"- `{block.label.strip()}`: {inline}"
+        return f"- {_code(block.label.strip())}: {inline}"
     if block.kind in ("note", "quiet"):
         return f"*{inline}*"
     if block.kind in ("emergency", "warning"):
@@ -55,17 +93,26 @@ def _block(block: Block) -> str:
     return inline
 
 
+def _code(text: str) -> str:
+    """A command as a code span, or as escaped text where a code span cannot hold it."""
+    if "`" in text or _BREAKS.search(text) or not text.strip():
+        return escape(text)
+    return f"`{text}`"
+
+
 def _span(span: Span) -> str:
     if span.kind == "command":
-        return f"`{span.text}`" if "`" not in span.text else escape(span.text)
+        return _code(span.text)
     leading = span.text[: len(span.text) - len(span.text.lstrip())]
     trailing = span.text[len(span.text.rstrip()) :]
     words = escape(span.text.strip())
     if not words:
-        return span.text
+        return " " if leading else ""
+    if span.kind == "phone":  # one unit: no line break inside, digits in dialling order
+        words = isolated(words.replace(" ", NO_BREAK_SPACE))
     target = safe_target(span)
     if target:
-        words = f"[{words}](<{target}>)"
+        words = f"[{words}]({destination(target)})"
     elif span.kind in ("strong", "label"):
         words = f"**{words}**"
-    return leading + words + trailing
+    return (" " if leading else "") + words + (" " if trailing else "")

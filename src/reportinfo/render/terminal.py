@@ -5,44 +5,51 @@ highlighting, so a report file cannot style or control the terminal. Wrapping is
 word by word, so that a phone number (one span) is never split across two lines and no line
 carries trailing spaces. rich is given the width, the colours and an empty environment, so
 nothing but `Display` decides how the output looks.
+
+No colour at all: each terminal theme decides how its ANSI colours look, and on some themes
+every one of them is hard to read on the background (tests/test_contrast.py measures this).
+Emphasis is the terminal's own foreground in bold, underline or reverse video, which read on
+every theme; the line to call 999 is in reverse video, so it stands out first.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
-from reportinfo.output import Display
+from reportinfo.output import Display, is_unicode
 from reportinfo.render.document import Block, Document, Span
+from reportinfo.render.plain import isolated
 
 INDENT = 2  # a detail under its heading
 
-# Bold and colours that read on light and dark schemes alike; no dim text.
+BOLD = Style(bold=True)
+
+# The terminal's own colours only, with weight, underline or reverse video; no dim text.
 BLOCK_STYLES = {
-    "title": Style(bold=True),
+    "title": BOLD,
     "heading": Style(bold=True, underline=True),
-    "subheading": Style(bold=True),
+    "subheading": BOLD,
     "note": Style(italic=True),
-    "warning": Style(bold=True, color="yellow"),
-    "emergency": Style(bold=True, color="red"),
+    "warning": BOLD,
+    "emergency": Style(bold=True, reverse=True),
 }
 SPAN_STYLES = {
-    "strong": Style(bold=True),
-    "label": Style(bold=True),
-    "phone": Style(bold=True, color="cyan"),
+    "strong": BOLD,
+    "label": BOLD,
+    "phone": BOLD,
     "web": Style(underline=True),
     "email": Style(underline=True),
-    "command": Style(bold=True),
-    "open": Style(color="green"),
-    "closed": Style(color="yellow"),
-    "unsure": Style(color="magenta"),
+    "command": BOLD,
+    "open": BOLD,  # a line you can call now; closed and not-known are plain words
 }
-LABEL = Style(bold=True, color="cyan")
+LABEL = BOLD
 
 
 def to_ansi(document: Document, display: Display) -> str:
@@ -108,26 +115,41 @@ class _Buffer(io.StringIO):
         return self._encoding
 
 
-Word = list[tuple[str, Style]]  # pieces with no space between them: "5000" then "."
+class Piece(NamedTuple):
+    text: str
+    style: Style
+    whole: bool = False  # a phone number: never broken across lines
 
 
-def _words(block: Block, links: bool) -> list[Word]:
-    """The block's words, each a run of text between spaces. A phone number is one word."""
+Word = list[Piece]  # pieces with no space between them: "5000" then "."
+
+
+def _words(block: Block, display: Display) -> list[Word]:
+    """The block's words, each a run of text between spaces. A phone number is one word, set
+    between directional isolates where the output can carry them (see `plain.isolated`)."""
     base = BLOCK_STYLES.get(block.kind, Style())
+    unicode = is_unicode(display.encoding)
     words: list[Word] = []
     space = True  # a space before the next piece starts a new word
     for span in block.spans:
         style = base + SPAN_STYLES.get(span.kind, Style())
-        if links and span.target:
+        if display.hyperlinks and span.target:
             style += Style(link=span.target)
-        pieces = [span.text] if span.kind == "phone" else span.text.split()
+        pieces = _pieces(span, unicode)
         for i, piece in enumerate(pieces):
             if space or i > 0 or span.text[:1].isspace() or not words:
                 words.append([])
-            words[-1].append((piece, style))
+            words[-1].append(Piece(piece, style, span.kind == "phone"))
             space = False
         space = span.text[-1:].isspace() if span.text.strip() else space or bool(span.text)
     return words
+
+
+def _pieces(span: Span, unicode: bool) -> list[str]:
+    if span.kind != "phone":
+        return span.text.split()
+    number = span.text.strip()
+    return [isolated(number) if unicode and number else number]
 
 
 def _wrap(block: Block, display: Display) -> Iterator[Text]:
@@ -138,21 +160,46 @@ def _wrap(block: Block, display: Display) -> Iterator[Text]:
     width = max(display.width - hang, 8)
     line = _Line(" " * indent)
     line.add(label, LABEL, counts=False)  # the hanging label stands in the margin
-    for word in _words(block, display.hyperlinks):
-        length = sum(cell_len(piece) for piece, _ in word)
+    for word in _words(block, display):
+        length = sum(cell_len(piece.text) for piece in word)
         if line.column and line.column + 1 + length > width:
             yield line.text()
             line = _Line(" " * hang)
         elif line.column:  # the space takes the words' style when both sides share it
-            line.add(" ", line.last_style if line.last_style == word[0][1] else None)
-        for piece, style in word:
-            for chunk in _chunks(piece, width, line.column):
-                if chunk is None:  # a piece longer than the line: go on at the next line
-                    yield line.text()
-                    line = _Line(" " * hang)
-                else:
-                    line.add(chunk, style)
+            line.add(" ", line.last_style if line.last_style == word[0].style else None)
+        if line.column + length <= width:
+            for piece in word:
+                line.add(piece.text, piece.style)
+        elif any(piece.whole for piece in word):
+            # Longer than the room beside the margin: a phone number stands whole on a line of
+            # its own, moved left as far as it needs to fit the display.
+            if line.labelled:  # the label keeps its own line
+                yield line.text()
+            line = _Line(" " * max(0, min(hang, display.width - length)))
+            for piece in word:
+                line.add(piece.text, piece.style)
+        else:  # a long web address: as much as fits, then on at the next line
+            for piece in word:
+                rest = piece.text
+                while rest:
+                    chunk = _cut(rest, width - line.column)
+                    if not chunk:
+                        yield line.text()
+                        line = _Line(" " * hang)
+                        continue
+                    line.add(chunk, piece.style)
+                    rest = rest[len(chunk) :]
     yield line.text()
+
+
+def _cut(text: str, room: int) -> str:
+    """The longest start of `text` that takes no more than `room` cells."""
+    used = 0
+    for at, char in enumerate(text):
+        used += cell_len(char)
+        if used > room:
+            return text[:at]
+    return text
 
 
 class _Line:
@@ -162,6 +209,7 @@ class _Line:
         self.runs: list[tuple[str, Style | str]] = [(margin, "")] if margin else []
         self.column = 0  # cells used after the margin and label
         self.last_style: Style | None = None
+        self.labelled = False  # carries a hanging label ("1.", "$") in its margin
 
     def add(self, text: str, style: Style | None, counts: bool = True) -> None:
         if not text:
@@ -173,23 +221,14 @@ class _Line:
         if counts:
             self.column += cell_len(text)
             self.last_style = style
+        else:
+            self.labelled = True
 
     def text(self) -> Text:
-        return Text.assemble(*self.runs)
-
-
-def _chunks(piece: str, width: int, column: int) -> Iterator[str | None]:
-    """A piece as it goes on the line from `column`: whole if it is no longer than a line (the
-    word-level break has already made room for it), else in line-sized chunks with None where
-    a new line starts (a long web address). Phone numbers always fit a line."""
-    if cell_len(piece) <= width:
-        yield piece
-        return
-    room = width - column
-    if room > 0:
-        yield piece[:room]
-        piece = piece[room:]
-    while piece:
-        yield None
-        yield piece[:width]
-        piece = piece[width:]
+        """The line, without the spaces a label leaves when nothing follows it on its line."""
+        runs = list(self.runs)
+        while runs and not runs[-1][0].strip():
+            runs.pop()
+        if runs:
+            runs[-1] = (runs[-1][0].rstrip(), runs[-1][1])
+        return Text.assemble(*runs)
