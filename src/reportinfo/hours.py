@@ -259,7 +259,8 @@ def _next_period(
             current = [start, end]
     if current is None or current[1] <= now:
         return None, None, barrier
-    runs_on = barrier is None and current[1] >= _at(today + timedelta(days=days), "00:00")
+    # A period that runs to the last day looked at may run on: its end is not in sight.
+    runs_on = current[1] >= _at(today + timedelta(days=days), "00:00")
     return current[0], None if runs_on else current[1], barrier
 
 
