@@ -6,6 +6,7 @@ Skipped where there are no pseudo-terminals (Windows), so the suite still collec
 from __future__ import annotations
 
 import os
+import re
 import select
 import struct
 import subprocess
@@ -51,14 +52,18 @@ def run_in_pty(
     return b"".join(chunks).decode("utf-8")
 
 
+_ISOLATES = str.maketrans("", "", "\u2066\u2069")
+
+
 def screen_lines(output: str) -> list[str]:
-    return strip_ansi(output).replace("\r", "").splitlines()
+    """The lines as seen: no styles, and no direction isolates (they take no column)."""
+    return strip_ansi(output).translate(_ISOLATES).replace("\r", "").splitlines()
 
 
 def test_terminal_gets_colour_and_layout() -> None:
     screen = run_in_pty("findings")
     assert "\x1b[" in screen
-    assert "\x1b[1;36m1. \x1b[0mIn the past" in screen  # numbers styled, before the text
+    assert "\x1b[1m1. \x1b[0mIn the past" in screen  # numbers bold, before the text
     lines = screen_lines(screen)
     assert lines[0] == "Content note: This report discusses child sexual abuse and suicide."
     assert "1. In the past, agencies were “not equipped” to give “adequate” advice," in lines
@@ -87,10 +92,10 @@ def test_pipe_gets_plain_text() -> None:
 def test_no_color_on_a_terminal_keeps_layout_without_codes() -> None:
     screen = run_in_pty("findings", env={"NO_COLOR": "1"})
     assert "\x1b" not in screen
-    lines = screen.replace("\r", "").splitlines()
+    lines = screen_lines(screen)
     # Wrapped at 80 columns with a hanging indent: what only the terminal layout does.
-    assert "1. In the past, agencies were “not equipped” to give “adequate” advice," in lines
-    assert "   information or support to young people and their families." in lines
+    at = lines.index("1. In the past, agencies were “not equipped” to give “adequate” advice,")
+    assert lines[at + 1].startswith("   information or support to young people and their families.")
 
 
 @pytest.mark.parametrize("section", ["help-contacts", "findings", "summary"])
@@ -122,7 +127,8 @@ def test_the_stale_warning_is_styled_on_a_terminal_and_on_stderr_when_piped() ->
         path.write_text(text, encoding="utf-8")
         screen = run_in_pty("--data", str(path), "help-contacts")
         piped = run_installed("--data", str(path), "help-contacts")
-    assert "\x1b[1;33mNote: these contact details were checked on 1 January 2020" in screen
+    # Bold in the terminal's own colour: a yellow warning was unreadable on light themes.
+    assert "\x1b[1mNote: these contact details were checked on 1 January 2020" in screen
     assert piped.stderr.startswith(
         "reportinfo: Note: these contact details were checked on 1 January 2020"
     )
@@ -161,3 +167,31 @@ def test_standard_input_from_a_terminal_is_an_error_not_a_wait(
         "reportinfo: '-' reads a report from standard input, which is a terminal here; pipe a "
         f"report file in, or redirect one with '< report.yaml'. Try 'reportinfo {args[0]} --help'.\n"
     )
+
+
+def test_the_999_line_is_in_reverse_video_and_nothing_is_coloured() -> None:
+    """Reverse video in the terminal's own colours stands out on every theme; ANSI colours do
+    not read on all of them (tests/test_contrast.py)."""
+    screen = run_in_pty("help-contacts")
+    start = screen.index("\x1b[1;7m")
+    assert screen[start:].startswith("\x1b[1;7mIf you or anyone else is in immediate danger")
+    assert not [code for code in re.findall(r"\x1b\[([0-9;]*)m", screen) if _coloured(code)]
+
+
+def _coloured(codes: str) -> bool:
+    return any(30 <= int(n) <= 49 or 90 <= int(n) <= 107 for n in codes.split(";") if n)
+
+
+def test_numbers_stay_whole_in_a_terminal_20_columns_wide() -> None:
+    lines = screen_lines(run_in_pty("help-contacts", size=(24, 20)))
+    assert max(len(line) for line in lines) <= 20
+    for number in ("0808 800 5000", "0800 999 7677", "08 08 16 89 111", "0808 801 0331"):
+        assert any(number in line for line in lines), number
+
+
+def test_numbers_are_isolated_on_a_unicode_terminal_only() -> None:
+    screen = run_in_pty("help-contacts", env={"PYTHONIOENCODING": "utf-8"})
+    assert "\u20660808 800 5000\u2069" in screen
+    ascii_screen = run_in_pty("help-contacts", env={"PYTHONIOENCODING": "ascii"})
+    assert "0808 800 5000" in ascii_screen
+    assert "?0808" not in ascii_screen
