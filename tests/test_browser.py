@@ -142,3 +142,87 @@ def test_a_pasted_fragment_keeps_numbers_whole_in_any_page(
     )
     assert lines, "the fragment has phone numbers"
     assert [text for text, rects in lines if rects != 1] == [], "a phone number wraps"
+
+
+# What you see is what you dial: each number's characters, in the order the browser draws them
+# from left to right, are the number as written, beside Hebrew and Arabic text, in a page and in
+# a right-to-left host page.
+
+DRAWN_ORDER = """
+return [...document.querySelectorAll('a[href^="tel:"], a[href^="sms:"], .phone')].map(el => {
+  const drawn = [];
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.data.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const box = range.getBoundingClientRect();
+      drawn.push([box.left + box.width / 2, node.data[i]]);
+    }
+  }
+  drawn.sort((a, b) => a[0] - b[0]);
+  return [el.getAttribute('href'), el.textContent, drawn.map(d => d[1]).join('')];
+});
+"""
+RTL_HOST = (
+    '<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>صفحة</title>'
+    "</head><body><p>مقال عن التقرير.</p>{}</body></html>"
+)
+
+
+def _rtl_pages() -> dict[str, str]:
+    from reportinfo.render import html
+    from tests.test_bidi import RTL_DOCUMENTS
+
+    pages = {}
+    for name, doc in RTL_DOCUMENTS.items():
+        if name.endswith(("wednesday", "box")):
+            pages[f"{name}: page"] = html.render(doc)
+            pages[f"{name}: in a right-to-left page"] = RTL_HOST.format(html.render(doc, True))
+    return pages
+
+
+def _misdrawn(driver: Any, path: Path, markup: str) -> list[tuple[str, str, str]]:
+    """(link, number as written, number as drawn) for every number not drawn as written, or
+    whose tel: link dials other digits than those drawn."""
+    from reportinfo.render.document import tel_target
+
+    path.write_text(markup, encoding="utf-8")
+    _open(driver, path, WIDTHS["desktop"])
+    numbers = driver.execute_script(DRAWN_ORDER)
+    assert numbers, "the page has phone numbers"
+    wrong = []
+    for href, written, drawn in numbers:
+        written, drawn = written.replace("\u00a0", " "), drawn.replace("\u00a0", " ")
+        dials = href is None or not href.startswith("tel:") or tel_target(drawn) == href
+        if drawn != written or not dials:
+            wrong.append((href, written, drawn))
+    return wrong
+
+
+RTL_PAGES = _rtl_pages()
+
+
+@pytest.mark.parametrize("page", RTL_PAGES)
+def test_numbers_are_drawn_in_dialling_order_beside_right_to_left_text(
+    driver: Any, tmp_path: Path, page: str
+) -> None:
+    assert _misdrawn(driver, tmp_path / "page.html", RTL_PAGES[page]) == []
+
+
+def test_without_dir_and_no_break_spaces_these_pages_would_be_misdrawn(
+    driver: Any, tmp_path: Path
+) -> None:
+    """The check can fail: the same fragment without its direction and no-break spaces, in a
+    right-to-left page, draws numbers in the wrong order."""
+    markup = RTL_PAGES["help-contacts, wednesday: in a right-to-left page"]
+    bare = markup.replace(' dir="ltr"', "").replace("&nbsp;", " ")
+    wrong = _misdrawn(driver, tmp_path / "bare.html", bare)
+    assert {written for _, written, _ in wrong} >= {"+44 808 800 5000", "0808 801 0331"}
+
+
+def test_numbered_lists_carry_their_start_not_item_values(invoke: Invoke) -> None:
+    out = invoke("findings", "--format", "html").stdout
+    assert "<li value" not in out
+    assert '<ol start="' in out
