@@ -63,9 +63,15 @@ def _same_list(previous: Block | None, block: Block) -> bool:
 
 
 def escape(text: str) -> str:
-    """Plain text that CommonMark shows as it is, on one line."""
-    escaped = _SPECIAL.sub(r"\\\1", _BREAKS.sub(" ", text))
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    """Plain text that CommonMark shows as it is, on one line, wherever the line it is in
+    starts (see `_line`)."""
+    return _SPECIAL.sub(r"\\\1", _BREAKS.sub(" ", text))
+
+
+def _line(inline: str) -> str:
+    """A block's text with anything at its start that CommonMark would read as a list marker
+    or a heading's underline escaped."""
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), inline)
 
 
 def destination(target: str) -> str:
@@ -77,7 +83,7 @@ def destination(target: str) -> str:
 
 
 def _block(block: Block, delimiter: str = ".") -> str:
-    inline = "".join(_span(s) for s in block.spans if s.kind not in STATUS_KINDS).strip()
+    inline = _line("".join(_span(s) for s in block.spans if s.kind not in STATUS_KINDS).strip())
     if block.kind in HEADINGS:
         return f"{HEADINGS[block.kind]} {inline}"
     if block.list_kind == "numbered":
