@@ -278,3 +278,20 @@ def test_the_out_of_hours_line_at_that_midnight() -> None:
     assert hours_words.line_status(busy, friday, "the Council") == (
         "For urgent calls out of hours, from 6am. Until then, call the Council."
     )
+
+
+def test_boxing_day_ahead_for_a_line_closed_on_bank_holidays() -> None:
+    christmas = datetime(2026, 12, 25, 12, 0, tzinfo=UTC)  # listed: closed; Boxing Day, Saturday
+    assert said(SATURDAYS_CLOSED, christmas) == (
+        "Closed now. Hours may differ tomorrow: it is Boxing Day."
+    )
+
+
+def test_a_day_in_doubt_of_no_stated_kind_is_said_as_a_bank_holiday() -> None:
+    when = datetime(2026, 12, 25, 12, 0, tzinfo=UTC)
+    assert hours_words.line_status(LineStatus(None, None, date(2026, 12, 25)), when) == (
+        "Today is a bank holiday: hours may differ today."
+    )
+    assert hours_words.line_status(LineStatus(True, None, date(2026, 12, 28)), when) == (
+        "Open now. Hours may differ on Monday: it is a bank holiday."
+    )
