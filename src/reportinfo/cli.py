@@ -329,16 +329,22 @@ def findings(ctx: click.Context, /, number: int | None, **_: Any) -> None:
 def _complete_group(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
+    """The report's group ids. A shell puts what completion offers on the command line, so only
+    ids that are plain words are offered (validation refuses any other): never one a shell
+    would read as code, an option or more than one word."""
     from click.shell_completion import CompletionItem
 
     from reportinfo.errors import DataError
+    from reportinfo.validate import GROUP_ID
 
     try:
         report = _load(ctx)
     except (DataError, Failure, click.ClickException):
         return []
     return [
-        CompletionItem(g.id, help=g.heading) for g in report.groups if g.id.startswith(incomplete)
+        CompletionItem(g.id, help=g.heading)
+        for g in report.groups
+        if g.id.startswith(incomplete) and GROUP_ID.fullmatch(g.id)
     ]
 
 
@@ -418,7 +424,15 @@ def validate(ctx: click.Context, /, paths: tuple[str, ...]) -> None:
 
                 output.error(f"{where}: {error.problems[0]}")
             else:
-                _write("\n".join(f"{where}: {problem}" for problem in error.problems))
+                from reportinfo.errors import shown
+
+                # One line per problem, whatever the file holds: its values are escaped where
+                # they are quoted, and each line is escaped once more as a whole.
+                _write(
+                    "\n".join(
+                        shown(f"{where}: {problem}", limit=None) for problem in error.problems
+                    )
+                )
             continue
         _write(
             f"{where}: valid ({len(report.summary)} summary points, {len(report.findings)} "
@@ -473,11 +487,12 @@ def help_command(ctx: click.Context, /, command: str | None, **_: Any) -> None:
         return
     found = cli.get_command(parent, command)
     if found is None:
-        from difflib import get_close_matches
+        from reportinfo.errors import shown
+        from reportinfo.validate import closest
 
-        close = get_close_matches(command, cli.list_commands(parent), n=1)
-        hint = f" Did you mean '{close[0]}'?" if close else ""
-        raise click.UsageError(f"No such command '{command}'.{hint}", ctx)
+        close = closest(command, cli.list_commands(parent))
+        hint = f" Did you mean '{close}'?" if close else ""
+        raise click.UsageError(f"No such command '{shown(command)}'.{hint}", ctx)
     with ReportinfoContext(found, info_name=command, parent=parent) as sub:
         _write(found.get_help(sub))
 
@@ -560,15 +575,22 @@ def _check_request(ctx: click.Context, /, report: Report, request: Request) -> N
         )
     ids = [g.id for g in report.groups]
     if request.group is not None and request.group not in ids:
-        from difflib import get_close_matches
+        from reportinfo.errors import shown
+        from reportinfo.validate import closest
 
-        close = get_close_matches(request.group, ids, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
+        close = closest(request.group, ids)
+        hint = f"did you mean '{close}'? " if close else ""
+        listed = ", ".join(ids[:MOST_GROUPS_LISTED])
+        if len(ids) > MOST_GROUPS_LISTED:
+            listed += f" and {len(ids) - MOST_GROUPS_LISTED:,} more"
         raise click.BadParameter(
-            f"no group '{request.group}'; {hint}The groups are: {', '.join(ids)}",
+            f"no group '{shown(request.group)}'; {hint}The groups are: {listed}",
             ctx=ctx,
             param_hint="'--for'",
         )
+
+
+MOST_GROUPS_LISTED = 20  # in the message for an unknown --for: more is a wall of ids
 
 
 def _commands(ctx: click.Context) -> tuple[tuple[str, str], ...]:
@@ -593,7 +615,7 @@ def _load(ctx: click.Context) -> Report:
 def _data_problem(ctx: click.Context, /, path: str | None, error: DataError) -> Failure:
     where = _describe_path(ctx, path, given=False)
     more = len(error.problems) - 1
-    command = f"reportinfo validate {path}" if path else "reportinfo validate"
+    command = f"reportinfo validate {_quoted(path)}" if path else "reportinfo validate"
     extra = f" (and {more} more: run '{command}')" if more else ""
     return Failure(f"{where}: {error.problems[0]}{extra}", EXIT_DATA)
 
@@ -624,23 +646,34 @@ def _refuse_terminal_stdin(ctx: click.Context, /, path: str | None) -> None:
 
 
 def _describe_path(ctx: click.Context, /, path: str | None, given: bool) -> str:
-    """A path as errors name it, with where it came from when that is not obvious."""
+    """A path as errors name it, with where it came from when that is not obvious. A file name
+    is the user's, but it can hold anything a file name can: it is shown escaped, in full."""
+    from reportinfo.errors import shown
+
     if path is None:
         return "bundled report"
-    shown = "standard input" if path == "-" else path
+    named = "standard input" if path == "-" else shown(path, limit=None)
     if given:
-        return shown
+        return named
     source = "--data" if _option(ctx, "data") is not None else DATA_VARIABLE
-    return f"{shown} (from {source})"
+    return f"{named} (from {source})"
+
+
+def _quoted(path: str) -> str:
+    """A path as a shell would take it back, and escaped where it could not be shown as it is
+    (then it cannot be pasted back as it is, either: no shell quoting shows a line break)."""
+    import shlex
+
+    from reportinfo.errors import shown
+
+    return shown(shlex.quote(path), limit=None)
 
 
 def _sources_command(ctx: click.Context) -> str:
     path = _data_path(ctx)
     if path is None or path == "-":
         return "reportinfo sources"
-    import shlex
-
-    return f"reportinfo --data {shlex.quote(path)} sources"
+    return f"reportinfo --data {_quoted(path)} sources"
 
 
 def _now(ctx: click.Context) -> datetime:

@@ -128,10 +128,10 @@ class Report(NamedTuple):
     bank_holidays: BankHolidays | None = None  # None: bank holidays are not known
 
     def source(self, source_id: str) -> Source:
-        return next(s for s in self.sources if s.id == source_id)
+        return _index(self).sources[source_id]
 
     def contact(self, contact_id: str) -> Contact:
-        return next(c for c in self.contacts if c.id == contact_id)
+        return _index(self).contacts[contact_id]
 
     def sources_cited(self, *groups: Iterable[str]) -> tuple[Source, ...]:
         """The sources named in `groups` of ids, in the order of the report's source list."""
@@ -139,7 +139,7 @@ class Report(NamedTuple):
         return tuple(s for s in self.sources if s.id in wanted)
 
     def group_of(self, contact_id: str) -> Group:
-        return next(g for g in self.groups if contact_id in g.contacts)
+        return _index(self).group_of[contact_id]
 
     @property
     def emergency(self) -> tuple[Contact, ...]:
@@ -149,6 +149,43 @@ class Report(NamedTuple):
     def contacts_checked(self) -> dt.date:
         """When the contact details were last confirmed: the oldest check of any contact."""
         return min(c.checked for c in self.contacts)
+
+
+class _Index:
+    """A report's records by id, so that looking one up takes the same time with 10 or 10,000.
+    Not a record: nothing in a report file."""
+
+    __slots__ = ("contacts", "group_of", "report", "sources")
+
+    def __init__(self, report: Report) -> None:
+        self.report = report  # held, so that its id() cannot be reused while the index is kept
+        # The first record with an id wins, as a search from the start of the list finds it.
+        self.sources: dict[str, Source] = {}
+        for source in report.sources:
+            self.sources.setdefault(source.id, source)
+        self.contacts: dict[str, Contact] = {}
+        for contact in report.contacts:
+            self.contacts.setdefault(contact.id, contact)
+        self.group_of: dict[str, Group] = {}
+        for group in report.groups:
+            for contact_id in group.contacts:
+                self.group_of.setdefault(contact_id, group)
+
+
+_INDEXES: dict[int, _Index] = {}
+_INDEXES_KEPT = 4  # a command reads one report; library use may read a few in turn
+
+
+def _index(report: Report) -> _Index:
+    """The report's index, built on first use and kept. A NamedTuple has no room for a cache
+    of its own, so the index lives here, keyed by the report's identity."""
+    index = _INDEXES.get(id(report))
+    if index is not None and index.report is report:
+        return index
+    while len(_INDEXES) >= _INDEXES_KEPT:
+        del _INDEXES[next(iter(_INDEXES))]
+    index = _INDEXES[id(report)] = _Index(report)
+    return index
 
 
 # Keys in the file that differ from the field names: the file says `report:` for what the report

@@ -11,9 +11,10 @@ import sys
 from collections.abc import Mapping
 from typing import NamedTuple, TextIO
 
-from reportinfo.errors import OutputError
+from reportinfo.errors import OutputError, shown
 
 MIN_WIDTH = 20  # narrower than this, rich layout is not readable; let the terminal wrap instead
+MAX_WIDTH = 1000  # wider than any screen: a larger COLUMNS is a mistake, read as not set
 
 # Every environment variable that changes how output looks, in the order they are consulted
 # after --color. The README's table and the tests' clean environment are built from this list.
@@ -74,20 +75,32 @@ def choose_display(color: str, *, isatty: bool, env: Mapping[str, str]) -> Displ
     )
 
 
+def env_number(env: Mapping[str, str], name: str, most: int) -> int | None:
+    """A whole number from the environment, or None if the variable is unset or is not one:
+    only ASCII digits count (not "²" or "٣", which Python's isdigit() and int() accept), and no
+    more than `most`, so that an odd value is ignored rather than fatal."""
+    value = env.get(name, "")
+    if not (value.isascii() and value.isdigit()) or len(value) > len(str(most)):
+        return None
+    number = int(value)
+    return number if number <= most else None
+
+
 def terminal_width(env: Mapping[str, str]) -> int:
     """COLUMNS if set, else the terminal's width, else 80; never below MIN_WIDTH.
 
     A width of 0, from COLUMNS or from a terminal that has not been given a size yet (as some
-    containers and CI runners start), means not known, as it does for `shutil`.
+    containers and CI runners start), means not known, as it does for `shutil`. So does a
+    COLUMNS that is not a plain number, or is wider than any screen.
     """
-    columns = env.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return max(MIN_WIDTH, int(columns))
+    columns = env_number(env, "COLUMNS", MAX_WIDTH)
+    if columns:
+        return max(MIN_WIDTH, columns)
     try:
         width = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
     except (AttributeError, OSError, ValueError):  # AttributeError: stdout is closed
         return 80
-    return max(MIN_WIDTH, width) if width > 0 else 80
+    return max(MIN_WIDTH, min(width, MAX_WIDTH)) if width > 0 else 80
 
 
 def supports_hyperlinks(env: Mapping[str, str]) -> bool:
@@ -99,7 +112,7 @@ def supports_hyperlinks(env: Mapping[str, str]) -> bool:
         return True
     if env.get("WT_SESSION") or env.get("KITTY_WINDOW_ID") or env.get("KONSOLE_VERSION"):
         return True
-    return env.get("VTE_VERSION", "0").isdigit() and int(env.get("VTE_VERSION", "0")) >= 5000
+    return (env_number(env, "VTE_VERSION", 999_999) or 0) >= 5000
 
 
 def stdout_encoding() -> str:
@@ -162,13 +175,15 @@ def write(text: str) -> None:
 
 
 def error(message: str, stream: TextIO | None = None) -> None:
-    """One line on standard error, prefixed with the program name, never raising."""
+    """One line on standard error, prefixed with the program name, never raising. Whatever the
+    message quotes (a file name, a value, a command-line argument) is shown escaped, so it is
+    always one line and cannot control the terminal."""
     stream = stream or sys.stderr
     if stream is None:
         return
     try:
         encoding = (getattr(stream, "encoding", None) or "utf-8").lower()
-        stream.write(fit_encoding(f"reportinfo: {message}\n", encoding))
+        stream.write(fit_encoding(f"reportinfo: {shown(message, limit=None)}\n", encoding))
         stream.flush()
     except (OSError, ValueError):
         pass

@@ -13,11 +13,12 @@ from datetime import date
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from reportinfo import validate
-from reportinfo.model import Report, Source, WeeklyOpening, yaml_key
+from reportinfo.model import Group, Report, Source, WeeklyOpening, yaml_key
 
 # Forms a string field must have, where the validator checks one: (record, field) -> pattern.
 _PATTERNS = {
     (Source, "url"): validate._URL.pattern,
+    (Group, "id"): validate.GROUP_ID.pattern,
     (WeeklyOpening, "opens"): validate._TIME.pattern,
     (WeeklyOpening, "closes"): validate._TIME.pattern,
 }
@@ -80,7 +81,7 @@ def _type(tp: Any, allow_empty: bool) -> dict[str, Any]:
     if tp is bool:
         return {"type": "boolean"}
     if tp is int:
-        return {"type": "integer"}
+        return {"type": "integer", "minimum": -validate.MAX_WHOLE, "maximum": validate.MAX_WHOLE}
     if tp is date:
-        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
     raise TypeError(f"the model uses a type the schema does not know: {tp!r}")
