@@ -160,7 +160,7 @@ def _strict_loader() -> type:
                 node.tag = _STR
             if node.tag == _FLOAT:
                 raise refuse(
-                    f"'{_value(node)}' is a number with a fraction or an exponent; report "
+                    f"'{_value(node)}' is a number with a fraction (YAML's float); report "
                     "files use whole numbers only (quote it if it is text)",
                     node,
                 )
