@@ -108,7 +108,6 @@ LOADER_REFUSALS = {
     "newline-in-duplicate-key.yaml": (
         "line 6, column 3: the key 'x\\nbundled report: valid' appears twice"
     ),
-    "lone-surrogate.yaml": "line 10, column 27: found invalid Unicode character escape code",
 }
 
 
@@ -223,6 +222,20 @@ def test_every_kind_of_line_break_is_refused(tmp_path: Path, escape: str, code: 
         f"report.scale: contains a line break (U+{code:04X}); write it on one line, or fold it "
         "with >-"
     ]
+
+
+def test_a_lone_surrogate_in_a_file_is_refused(invoke: Invoke) -> None:
+    """PyYAML's C parser refuses the escape; its pure-Python parser lets it through, to the
+    type walk."""
+    (problem,) = problems(hostile("lone-surrogate.yaml"))
+    assert problem in (
+        "line 10, column 27: found invalid Unicode character escape code",
+        "report.scale: contains a lone surrogate (U+D800), which is not a character",
+    )
+    for args in SECTIONS:
+        result = invoke("--data", str(hostile("lone-surrogate.yaml")), *args)
+        assert result.exit_code == 1
+        assert_one_clean_line(result.stderr)
 
 
 def test_a_lone_surrogate_is_refused_by_the_type_walk() -> None:
