@@ -670,6 +670,28 @@ def test_odd_environment_values_count_as_unset(
     assert result.stderr == ""
 
 
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"COMP_WORDS": "reportinfo ", "COMP_CWORD": "²"},
+        {"COMP_WORDS": "reportinfo ", "COMP_CWORD": ""},
+        {"COMP_WORDS": "reportinfo ", "COMP_CWORD": "9" * 5000},
+        {"COMP_WORDS": "reportinfo "},
+        {},
+    ],
+)
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_odd_completion_variables_complete_nothing(
+    invoke: Invoke, env: dict[str, str], shell: str
+) -> None:
+    if shell == "fish" and "COMP_CWORD" in env:
+        return  # fish sends the word itself: any text is fine
+    result = invoke(env={**env, "_REPORTINFO_COMPLETE": f"{shell}_complete"})
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == ""
+    assert result.stderr == ""
+
+
 def test_odd_columns_in_a_real_process() -> None:
     """click's own help path, in the installed command, as a shell would run it."""
     for args in (["--help"], ["sources", "--help"], ["sources", "--color", "always"]):

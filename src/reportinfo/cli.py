@@ -148,6 +148,9 @@ class ReportinfoGroup(_WritesItsOwnHelp, click.Group):
                 EXIT_USAGE,
             )
         completion = completion_class(self, ctx_args, prog_name, variable)
+        if instruction == "complete" and not _completion_request_is_whole(shell):
+            _write("")  # the shell's own variables are odd: no completions, not an error
+            sys.exit(EXIT_OK)
         _write(completion.source() if instruction == "source" else completion.complete())
         sys.exit(EXIT_OK)
 
@@ -179,6 +182,17 @@ class ReportinfoGroup(_WritesItsOwnHelp, click.Group):
                 EXIT_BUG,
             )
         sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _completion_request_is_whole(shell: str) -> bool:
+    """Whether the shell set what click reads for a completion: the words typed so far, and
+    which of them is being completed (a number, but for fish: the word itself). click reads
+    them with int() and os.environ[...], so an odd or missing value would end as a bug."""
+    from reportinfo.output import env_number
+
+    if "COMP_WORDS" not in os.environ or "COMP_CWORD" not in os.environ:
+        return False
+    return shell == "fish" or env_number(os.environ, "COMP_CWORD", 9999) is not None
 
 
 # Options that work before or after the command name: `reportinfo --json summary` and
