@@ -415,6 +415,8 @@ MISPRINTS = [
     "0808\u2013500\u20131111",  # en dashes
     "0808\u200b500\u200b1111",  # zero-width spaces
     "０８０８ ５００ １１１１",  # full-width digits
+    "٠٨٠٨ ٥٠٠ ١١١١",  # Arabic-Indic digits
+    "⁰⁸⁰⁸ ⁵⁰⁰ ¹¹¹¹",  # superscript digits
     "0 8 0 8 5 0 0 1 1 1 1",
 ]
 

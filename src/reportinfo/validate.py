@@ -535,13 +535,20 @@ _GROUP = re.compile(r"[0-9]+")
 
 
 class _AsciiDigits(dict[int, int | str]):
-    """For str.translate: a digit of any script as its ASCII digit; every other character as
-    itself. Filled as characters are met, so each is looked at once."""
+    """For str.translate: a digit of any script or form (full-width, superscript, circled) as
+    its ASCII digit; every other character as itself. Filled as characters are met, so each is
+    looked at once."""
 
     def __missing__(self, code: int) -> int | str:
         char = chr(code)
-        self[code] = str(int(char)) if char.isdecimal() else code
-        return self[code]
+        value: int | str = code
+        if char.isdigit():  # rare: unicodedata is loaded only for a text that has one
+            import unicodedata
+
+            digit = unicodedata.digit(char, None)
+            value = code if digit is None else str(digit)
+        self[code] = value
+        return value
 
 
 _ASCII_DIGITS = _AsciiDigits()
