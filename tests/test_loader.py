@@ -233,9 +233,7 @@ def test_validate_a_good_file_is_one_line_exit_0(
     path = write_report()
     result = invoke("validate", str(path))
     assert result.exit_code == 0
-    assert (
-        result.stdout == f"{path}: valid ({counts()})\n"
-    )
+    assert result.stdout == f"{path}: valid ({counts()})\n"
 
 
 def test_validate_defaults_to_the_bundled_report(invoke: Invoke) -> None:
