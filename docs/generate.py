@@ -44,7 +44,7 @@ def pictures() -> dict[str, str]:
 
 def release_date() -> str:
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    found = re.search(r"^## \[[^\]]+\] - (\d{4}-\d{2}-\d{2})", changelog, re.MULTILINE)
+    found = re.search(r"^## \[[^\]]+\] - ([0-9]{4}-[0-9]{2}-[0-9]{2})", changelog, re.MULTILINE)
     if not found:
         sys.exit("CHANGELOG.md has no released version with a date")
     return found.group(1)
@@ -54,7 +54,7 @@ def roff(text: str) -> str:
     """Escape text for roff: backslashes, leading dots and quotes, and hyphens; and keep each
     phone number on one line with unpaddable spaces."""
     text = text.replace("\\", "\\e").replace("-", "\\-")
-    text = re.sub(r"\d+(?: \d+)+", lambda number: number.group().replace(" ", "\\ "), text)
+    text = re.sub(r"[0-9]++(?: [0-9]++)+", lambda number: number.group().replace(" ", "\\ "), text)
     return "\n".join(
         "\\&" + line if line.startswith((".", "'")) else line for line in text.split("\n")
     )

@@ -164,6 +164,14 @@ def strip_ansi(text: str) -> str:
     return _ANSI.sub("", text)
 
 
+_ISOLATES = str.maketrans(dict.fromkeys("\u2066\u2067\u2068\u2069"))
+
+
+def without_isolates(text: str) -> str:
+    """Text without the direction isolates around numbers, which a reader does not see."""
+    return text.translate(_ISOLATES)
+
+
 Change = Callable[[dict[str, Any]], None]
 
 

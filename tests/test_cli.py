@@ -12,14 +12,15 @@ import pytest
 
 from reportinfo import __version__
 from reportinfo.cli import EXIT_CODES, cli
-from tests.conftest import COMMANDS, SECTION_ARGS, Invoke
+from tests.conftest import COMMANDS, SECTION_ARGS, Invoke, without_isolates
+from tests.test_care import EMERGENCY, SHORT_LINES
 
+# The short lines as JSON gives them: the same words, with no hours (JSON gives those per line).
 SIGNPOSTS = [
-    "If you or anyone else is in immediate danger, call the emergency services straight away: 999.",
     "Worried about a child? NSPCC Helpline: 0808 800 5000.",
+    "Under 19? Childline: 0800 1111, any time.",
     "Abused as a child? NAPAC (National Association for People Abused in Childhood): 0808 801 0331.",
     "Struggling to cope? Samaritans: 116 123, any time.",
-    "More help: reportinfo help-contacts",
 ]
 
 
@@ -32,14 +33,17 @@ def test_version(invoke: Invoke) -> None:
 def test_no_command_prints_an_overview_content_note_first(invoke: Invoke) -> None:
     result = invoke()
     assert result.exit_code == 0
-    lines = result.stdout.splitlines()
+    lines = without_isolates(result.stdout).splitlines()
     assert lines[0] == "Content note: This report discusses child sexual abuse and suicide."
     assert lines[2] == "Child Sexual Exploitation in Buckinghamshire 1998 – 2016"
+    # help comes before the commands: a reader in need should not have to scroll past them
+    help_starts = lines.index(SHORT_LINES[0])
+    assert lines[help_starts : help_starts + len(SHORT_LINES)] == SHORT_LINES
     commands = [
         line.split()[0] for line in lines[lines.index("Commands") + 1 : lines.index("Examples") - 1]
     ]
     assert commands == COMMANDS
-    assert lines[-5:] == SIGNPOSTS
+    assert help_starts < lines.index("Commands")
 
 
 def test_the_overview_teaches_the_tool(invoke: Invoke) -> None:
@@ -159,22 +163,17 @@ def test_data_before_or_after_the_command(
 def test_findings_are_split_by_who_said_them(invoke: Invoke) -> None:
     result = invoke("findings")
     assert result.exit_code == 0
-    lines = result.stdout.splitlines()
-    review, nspcc = lines.index("What the review found"), lines.index("What the NSPCC said")
-    assert [line.split(".")[0] for line in lines[review + 1 : nspcc - 1]] == [
-        "1",
-        "2",
-        "3",
-        "4",
-        "5",
-        "6",
-    ]
+    lines = without_isolates(result.stdout).splitlines()
+    review, board = lines.index("What the review found"), lines.index("What the Board said")
+    nspcc = lines.index("What the NSPCC said")
+    assert [line.split(".")[0] for line in lines[review + 1 : board - 1]] == ["1", "2", "3", "4", "5"]
+    assert lines[board + 1].startswith("6. The Board said the review also found")
     assert lines[nspcc + 1].startswith("7. The NSPCC said")
     assert (
         lines[review + 2]
-        == "2. Some young people who asked for help were “not heard”. Others were not believed."
+        == "2. Some young people who asked for help were “not heard”. Others were not believed. [1]"
     )
-    assert lines[-5:] == SIGNPOSTS
+    assert lines[-len(SHORT_LINES) :] == SHORT_LINES
 
 
 def test_findings_n_shows_one_finding(invoke: Invoke) -> None:
@@ -182,7 +181,7 @@ def test_findings_n_shows_one_finding(invoke: Invoke) -> None:
     assert result.exit_code == 0
     numbered = [line for line in result.stdout.splitlines() if line[:1].isdigit()]
     assert numbered == [
-        "7. The NSPCC said some victims had been “let down” by “inadequate” services in the past."
+        "7. The NSPCC said some victims had been “let down” by “inadequate” services in the past. [1]"
     ]
     assert "What the NSPCC said" in result.stdout
     assert "What the review found" not in result.stdout
@@ -219,9 +218,9 @@ def test_help_contacts_for_one_group(invoke: Invoke) -> None:
         "Rape Crisis 24/7 Support Line",
         "Victim Support",
     ]
-    assert result.stdout.startswith(
-        "Where to find help\n\nAdults abused as children, and anyone affected by sexual abuse\n"
-    )
+    lines = without_isolates(result.stdout).splitlines()
+    assert lines[:3] == ["Where to find help", "", EMERGENCY]  # 999 first in every view
+    assert lines[5] == "Adults abused as children, and anyone affected by sexual abuse"
 
 
 def test_help_contacts_unknown_group_suggests(invoke: Invoke) -> None:
@@ -235,7 +234,7 @@ def test_help_contacts_unknown_group_suggests(invoke: Invoke) -> None:
 
 
 def test_help_contacts_groups_in_order(invoke: Invoke) -> None:
-    lines = invoke("help-contacts").stdout.splitlines()
+    lines = without_isolates(invoke("help-contacts").stdout).splitlines()
     headings = [
         "In danger now",
         "Worried about a child",
@@ -244,11 +243,15 @@ def test_help_contacts_groups_in_order(invoke: Invoke) -> None:
         "Struggling to cope",
     ]
     assert [line for line in lines if line in headings] == headings
-    assert lines[4] == SIGNPOSTS[0]
+    assert lines[4] == EMERGENCY
 
 
-def test_checked_date_is_said_once(invoke: Invoke) -> None:
-    out = invoke("help-contacts").stdout
+def test_checked_date_is_said_once(invoke: Invoke, write_report: Callable[..., Path]) -> None:
+    def same_day(data: dict[str, Any]) -> None:
+        for contact in data["contacts"]:
+            contact["checked"] = "2026-11-28"
+
+    out = invoke("--data", str(write_report(same_day)), "help-contacts").stdout
     assert out.count("checked") == 1
     assert "All details checked 28 November 2026." in out
 
@@ -261,7 +264,10 @@ def test_checked_dates_that_differ_are_said_per_contact(
 
     out = invoke("--data", str(write_report(older)), "help-contacts").stdout
     assert "Details checked 1 October 2026." in out
-    assert out.count("Details checked 28 November 2026.") == 10  # the other contacts
+    assert out.count("Details checked 1 October 2026.") == 1
+    # the emergency services and CEOP were checked on 2 December; the eight others on 28 November
+    assert out.count("Details checked 2 December 2026.") == 2
+    assert out.count("Details checked 28 November 2026.") == 8
     assert "All details checked" not in out
 
 
@@ -304,13 +310,47 @@ def test_summary_json_keys(invoke: Invoke) -> None:
         "name": "NSPCC Helpline",
         "phone": "0808 800 5000",
         "command": "reportinfo help-contacts",
-        "text": SIGNPOSTS[1],
-        "emergency": [{"name": "Emergency", "phone": "999"}],
+        "text": SIGNPOSTS[0],
+        "emergency": [
+            {
+                "name": "Emergency",
+                "phone": "999",
+                "kind": "phone",
+                "label": None,
+                "value": "999",
+                "message": None,
+                "link": "tel:999",
+            },
+            {
+                "name": "Emergency",
+                "phone": "18000",
+                "kind": "phone",
+                "label": "Cannot speak or hear on the phone? Relay UK",
+                "value": "18000",
+                "message": None,
+                "link": "tel:18000",
+            },
+            {
+                "name": "Emergency",
+                "phone": None,
+                "kind": "text",
+                "label": "Cannot make a voice call? Register for emergencySMS",
+                "value": "999",
+                "message": "register",
+                "link": "sms:999?&body=register",
+            },
+        ],
         "lines": [
             {
                 "question": "Worried about a child?",
                 "name": "NSPCC Helpline",
                 "phone": "0808 800 5000",
+                "text": SIGNPOSTS[0],
+            },
+            {
+                "question": "Under 19?",
+                "name": "Childline",
+                "phone": "0800 1111",
                 "text": SIGNPOSTS[1],
             },
             {
@@ -351,6 +391,7 @@ def test_findings_json_keys(invoke: Invoke) -> None:
     ]
     assert document["voices"] == [
         {"id": "review", "heading": "What the review found"},
+        {"id": "board", "heading": "What the Board said"},
         {"id": "nspcc", "heading": "What the NSPCC said"},
     ]
     assert document["findings"][0] == {
@@ -361,7 +402,7 @@ def test_findings_json_keys(invoke: Invoke) -> None:
         "sources": ["bfp-article"],
         "said_by": "review",
     }
-    assert [f["said_by"] for f in document["findings"]] == ["review"] * 6 + ["nspcc"] * 4
+    assert [f["said_by"] for f in document["findings"]] == ["review"] * 5 + ["board"] + ["nspcc"] * 4
 
 
 def test_help_contacts_json_keys_and_status(invoke: Invoke) -> None:

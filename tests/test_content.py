@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reportinfo import loader
-from tests.conftest import Invoke, strip_ansi
+from tests.conftest import Invoke, strip_ansi, without_isolates
 from tests.test_care import SHORT_LINES
 
 REPORT = loader.load()
@@ -170,7 +170,7 @@ def test_sources_say_the_article_printed_a_number_that_could_not_be_confirmed(
 
 @pytest.mark.parametrize("args", [["summary"], ["findings"], ["sources"]])
 def test_content_note_first_and_signposts_last(invoke: Invoke, args: list[str]) -> None:
-    lines = invoke(*args).stdout.splitlines()
+    lines = without_isolates(invoke(*args).stdout).splitlines()
     assert lines[0] == "Content note: This report discusses child sexual abuse and suicide."
     assert lines[-len(SHORT_LINES) :] == SHORT_LINES
     if args != ["sources"]:

@@ -135,6 +135,9 @@ _ASCII_FALLBACK = str.maketrans(
         "…": "...",
         "•": "*",
         "\u00a0": " ",
+        # The direction isolates around numbers: left out where the encoding cannot carry
+        # them, rather than shown as "?" on each side of every number.
+        **dict.fromkeys("\u2066\u2067\u2068\u2069", None),
     }
 )
 

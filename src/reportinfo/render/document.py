@@ -141,7 +141,7 @@ _SAFE_TARGET = re.compile(
     r"tel:\+?[0-9]+"
     r"|sms:\+?[0-9]+(?:\?&body=[A-Za-z0-9%._~-]*)?"
     r"|mailto:[A-Za-z0-9%._~+-]+@[A-Za-z0-9.-]+"
-    r"|https?://[A-Za-z0-9.-]+(?:/[A-Za-z0-9%._~!$&'()*+,;=:@/-]*)?"
+    r"|https?://[A-Za-z0-9.-]+(?:[/?#][A-Za-z0-9%._~!$&'()*+,;=:@/?#-]*)?"
 )
 
 
@@ -155,7 +155,7 @@ def safe_target(span: Span) -> str | None:
 
 
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-_IN_URL = _UNRESERVED | frozenset("!$&'()*+,;=:@/%")  # sub-delims, ":", "@", "/", escapes
+_IN_URL = _UNRESERVED | frozenset("!$&'()*+,;=:@/?#%")  # sub-delims, ":@/?#", escapes
 _IN_EMAIL = _UNRESERVED | frozenset("+@")
 
 
@@ -487,7 +487,7 @@ def _open_alternative(
             else:
                 status = hours_words.describe(report, contact, channel, request.now)
                 usable = _always(channel) or (status is not None and status.kind == "open")
-                lead = phrases.OPEN_NOW
+                lead = phrases.ANY_TIME if _always(channel) else phrases.OPEN_NOW
             if usable:
                 first = channel is contact.channels[0]
                 name = contact.name if first or not channel.label else channel.label
@@ -541,6 +541,12 @@ def _value_spans(channel: Channel) -> list[Span | str]:
     if channel.kind == "email":
         return [email(channel.value)]
     return [web(channel.value)]
+
+
+def channel_target(channel: Channel) -> str | None:
+    """The link a channel's value is written as (tel:, sms:, mailto: or https:), built as the
+    outputs build it."""
+    return next((s.target for s in _value_spans(channel) if isinstance(s, Span)), None)
 
 
 def _channel_spans(channel: Channel) -> list[Span | str]:

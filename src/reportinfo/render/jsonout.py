@@ -11,7 +11,7 @@ from typing import Any
 
 from reportinfo.model import Channel, Contact, Report, Source, Statement
 from reportinfo.render import Request, Section, function_name, hours_words, phrases
-from reportinfo.render.document import tel_target, web
+from reportinfo.render.document import channel_target
 
 
 def render(section: Section, report: Report, request: Request, ascii_only: bool = False) -> str:
@@ -76,7 +76,7 @@ def help_contacts(report: Report, request: Request) -> dict[str, Any]:
         "checked": report.contacts_checked,
         "stale": phrases.is_stale(report, request.now),
         "now": request.now.astimezone(hours.UK),
-        "bank_holiday_today": bool(holidays and today in holidays.dates),
+        "bank_holiday_today": hours.holiday(today, holidays.dates if holidays else ()) is not None,
         "hours_note": hours_words.hours_caveat(report, request.now),
         "groups": [group._asdict() for group in groups],
         "contacts": [_contact(report, contact, request) for contact in contacts],
@@ -121,10 +121,17 @@ def _statement(statement: Statement) -> dict[str, Any]:
 def _help(report: Report) -> dict[str, Any]:
     """The lines that end summary, findings and the overview, and where the rest are."""
     emergency = [
-        {"name": c.name, "phone": ch.value}
+        {
+            "name": c.name,
+            "phone": ch.value if ch.kind == "phone" else None,  # as in version 1.0
+            "kind": ch.kind,
+            "label": ch.label,
+            "value": ch.value,
+            "message": ch.message,
+            "link": channel_target(ch),
+        }
         for c in report.emergency
         for ch in c.channels
-        if ch.kind == "phone"
     ]
     lines = [
         {"question": line.question, "name": line.name, "phone": line.number, "text": str(line)}
@@ -163,20 +170,12 @@ def _channel(
     from reportinfo.render import hours_words
 
     status = hours_words.describe(report, contact, channel, request.now)
-    if channel.kind == "phone":
-        link: str | None = tel_target(channel.value)
-    elif channel.kind == "email":
-        link = f"mailto:{channel.value}"
-    elif channel.kind == "web":
-        link = web(channel.value).target
-    else:
-        link = None
     return {
         "kind": channel.kind,
         "label": phrases.channel_label(channel),
         "value": channel.value,
         "message": channel.message,
-        "link": link,
+        "link": channel_target(channel),
         "hours": _plain(channel.hours) if channel.hours else None,
         "open_now": status.line.open if status else None,
         "changes_at": status.line.changes_at if status else None,

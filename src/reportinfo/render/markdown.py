@@ -16,7 +16,7 @@ from reportinfo.render.document import STATUS_KINDS, Block, Document, Span, safe
 from reportinfo.render.plain import isolated
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&])")
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")  # list markers and setext underlines
+_LINE_START = re.compile(r"^([ \t]*)([-+=]|[0-9]+(?=[.)]))")  # list markers and setext underlines
 # Line ends and the characters CommonMark or a browser may take as one: in data, a space.
 _BREAKS = re.compile(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
 
