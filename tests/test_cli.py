@@ -166,7 +166,8 @@ def test_findings_are_split_by_who_said_them(invoke: Invoke) -> None:
     lines = without_isolates(result.stdout).splitlines()
     review, board = lines.index("What the review found"), lines.index("What the Board said")
     nspcc = lines.index("What the NSPCC said")
-    assert [line.split(".")[0] for line in lines[review + 1 : board - 1]] == ["1", "2", "3", "4", "5"]
+    numbers = [line.split(".")[0] for line in lines[review + 1 : board - 1]]
+    assert numbers == ["1", "2", "3", "4", "5"]
     assert lines[board + 1].startswith("6. The Board said the review also found")
     assert lines[nspcc + 1].startswith("7. The NSPCC said")
     assert (
@@ -402,7 +403,8 @@ def test_findings_json_keys(invoke: Invoke) -> None:
         "sources": ["bfp-article"],
         "said_by": "review",
     }
-    assert [f["said_by"] for f in document["findings"]] == ["review"] * 5 + ["board"] + ["nspcc"] * 4
+    said_by = [f["said_by"] for f in document["findings"]]
+    assert said_by == ["review"] * 5 + ["board"] + ["nspcc"] * 4
 
 
 def test_help_contacts_json_keys_and_status(invoke: Invoke) -> None:

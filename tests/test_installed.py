@@ -130,7 +130,7 @@ def test_output_cut_short_by_head_exits_quietly() -> None:
         check=False,
     )
     assert result.returncode == 0
-    assert result.stdout == "Sources\n"
+    assert result.stdout == "Content note: This report discusses child sexual abuse and suicide.\n"
     assert result.stderr == ""
 
 

@@ -11,11 +11,18 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SECTION_ARGS, Invoke
+from tests.conftest import SECTION_ARGS, Invoke, without_isolates
 
 markdown_it = pytest.importorskip("markdown_it")
 
 PUBLISHED_SECTIONS = ["summary", "findings", "help-contacts", "sources"]
+# Every link the tool writes starts with one of these (an sms: link texts a service).
+LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:", "sms:")
+
+
+def as_read(text: str) -> str:
+    """Link text as a reader sees it: no direction isolates, no-break spaces as spaces."""
+    return without_isolates(text).replace("\u00a0", " ")
 
 
 def markdown_tokens(text: str) -> list[Any]:
@@ -31,7 +38,7 @@ def links(tokens: list[Any]) -> list[tuple[str, str]]:
             if child.type == "link_open":
                 text = "".join(c.content for c in children[i + 1 :] if c.type == "text")
                 text = children[i + 1].content if children[i + 1].type == "text" else text
-                found.append((child.attrs["href"], text))
+                found.append((child.attrs["href"], as_read(text)))
     return found
 
 
@@ -44,19 +51,19 @@ def test_markdown_structure(invoke: Invoke, section: str) -> None:
     assert "heading_open" in kinds
     assert all(line == line.rstrip() for line in result.stdout.splitlines())
     for href, _ in links(tokens):
-        assert href.startswith(("https://", "mailto:", "tel:")), href
+        assert href.startswith(LINK_SCHEMES), href
 
 
-def test_markdown_findings_are_two_ordered_lists_under_their_headings(invoke: Invoke) -> None:
+def test_markdown_findings_are_ordered_lists_under_their_headings(invoke: Invoke) -> None:
     tokens = markdown_tokens(invoke("findings", "--format", "markdown").stdout)
     headings = [
         tokens[i + 1].content
         for i, t in enumerate(tokens)
         if t.type == "heading_open" and t.tag == "h2"
     ]
-    assert headings == ["What the review found", "What the NSPCC said"]
+    assert headings[:3] == ["What the review found", "What the Board said", "What the NSPCC said"]
     starts = [t.attrs.get("start", 1) for t in tokens if t.type == "ordered_list_open"]
-    assert starts == [1, 7]
+    assert starts == [1, 6, 7]
     assert sum(t.type == "list_item_open" for t in tokens) == 10
 
 
@@ -93,7 +100,7 @@ def test_markdown_from_the_data_is_never_syntax(
     assert tags.count("h1") == 1, "only the title is a top heading"
     for tag, attrs in shown.tags:
         if tag == "a":
-            assert (attrs["href"] or "").startswith(("https://", "mailto:", "tel:")), attrs
+            assert (attrs["href"] or "").startswith(LINK_SCHEMES), attrs
             assert "evil" not in (attrs["href"] or "")
     text = "".join(shown.text)
     if section == "findings":
@@ -139,7 +146,7 @@ def test_html_is_a_complete_self_contained_page(invoke: Invoke, section: str) ->
         for name in attrs:
             assert not name.startswith("on"), (tag, name)
         if tag == "a":
-            assert (attrs["href"] or "").startswith(("https://", "http://", "mailto:", "tel:"))
+            assert (attrs["href"] or "").startswith(LINK_SCHEMES)
     assert "@media (prefers-color-scheme: dark)" in out
     assert "@media print" in out
 
@@ -167,7 +174,12 @@ def test_html_phone_numbers_are_tel_links_with_the_number_as_written(invoke: Inv
     out = invoke("help-contacts", "--format", "html").stdout
     page = parse_html(out)
     # nowrap on the link itself, so that a pasted fragment keeps the number whole in any page
-    tel = re.findall(r'<a href="(tel:[^"]+)" style="white-space: nowrap">([^<]+)</a>', out)
+    tel = [
+        (href, text.replace("&nbsp;", " "))
+        for href, text in re.findall(
+            r'<a href="(tel:[^"]+)" dir="ltr" style="white-space: nowrap">([^<]+)</a>', out
+        )
+    ]
     assert len(tel) == out.count('<a href="tel:')
     assert ("tel:+448088005000", "0808 800 5000") in tel
     assert ("tel:999", "999") in tel
@@ -200,19 +212,18 @@ def test_the_help_box(invoke: Invoke) -> None:
     assert out == (
         '<section class="reportinfo" lang="en-GB">\n'
         "<h2>Where to find help</h2>\n"
-        '<p class="emergency"><strong>If you or anyone else is in immediate danger, call the '
-        'emergency services straight away: <a href="tel:999" style="white-space: nowrap">999</a>.'
-        "</strong></p>\n"
-        '<p><strong>Worried about a child? NSPCC Helpline:</strong> <a href="tel:+448088005000" '
-        'style="white-space: nowrap">0808 800 5000</a>.</p>\n'
-        "<p><strong>Abused as a child? NAPAC (National Association for People Abused in "
-        'Childhood):</strong> <a href="tel:+448088010331" style="white-space: nowrap">'
-        "0808 801 0331</a>.</p>\n"
-        '<p><strong>Struggling to cope? Samaritans:</strong> <a href="tel:116123" '
-        'style="white-space: nowrap">116 123</a>, any time.</p>\n'
+        '<p class="emergency"><strong>If you or anyone else is in immediate danger, call the emergency services straight away: <a href="tel:999" dir="ltr" style="white-space: nowrap">999</a>.</strong></p>\n'
+        '<p><strong>Cannot speak or hear on the phone? Relay UK:</strong> <a href="tel:18000" dir="ltr" style="white-space: nowrap">18000</a>. <strong>Cannot make a voice call? Register for emergencySMS:</strong> text register to <a href="sms:999?&amp;body=register" dir="ltr" style="white-space: nowrap">999</a>.</p>\n'
+        '<p><strong>Worried about a child? NSPCC Helpline:</strong> <a href="tel:+448088005000" dir="ltr" style="white-space: nowrap">0808&nbsp;800&nbsp;5000</a>. Monday to Friday 8am to 10pm, weekends 9am to 6pm.</p>\n'
+        '<p class="detail">Urgent, out of hours: Buckinghamshire Council Emergency Duty Team: <a href="tel:+448009997677" dir="ltr" style="white-space: nowrap">0800&nbsp;999&nbsp;7677</a>.</p>\n'
+        '<p class="detail">Any time: <strong>Email:</strong> <a href="mailto:help@nspcc.org.uk">help@nspcc.org.uk</a>; <strong>Online report form:</strong> <a href="https://nspcc.org.uk">nspcc.org.uk</a>.</p>\n'
+        '<p><strong>Under 19? Childline:</strong> <a href="tel:+448001111" dir="ltr" style="white-space: nowrap">0800&nbsp;1111</a>, any time.</p>\n'
+        '<p><strong>Abused as a child? NAPAC (National Association for People Abused in Childhood):</strong> <a href="tel:+448088010331" dir="ltr" style="white-space: nowrap">0808&nbsp;801&nbsp;0331</a>. See napac.org.uk for opening times.</p>\n'
+        '<p class="detail">Any time: Rape Crisis 24/7 Support Line: <a href="https://247sexualabusesupport.org.uk">247sexualabusesupport.org.uk</a>.</p>\n'
+        '<p><strong>Struggling to cope? Samaritans:</strong> <a href="tel:116123" dir="ltr" style="white-space: nowrap">116&nbsp;123</a>, any time.</p>\n'
         '<p class="quiet">Details checked 28 November 2026.</p>\n'
         "</section>\n"
     )
     markdown = invoke("help-contacts", "--box", "--format", "markdown").stdout
-    assert "[0808 800 5000](<tel:+448088005000>)" in markdown
+    assert "[\u20660808\u00a0800\u00a05000\u2069](<tel:+448088005000>)" in markdown
     assert markdown.endswith("*Details checked 28 November 2026.*\n")

@@ -220,7 +220,7 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--color",
             type=click.Choice(["auto", "always", "never"]),
-            help="Colour and layout (default auto: on a terminal, unless NO_COLOR is set).",
+            help="Bold, links and layout (default auto: on a terminal, unless NO_COLOR is set).",
         ),
         click.option(
             "--no-color", "no_color", is_flag=True, default=None, help="The same as --color never."
