@@ -26,7 +26,13 @@ from reportinfo.render import Request, document, phrases, terminal
 ROOT = Path(__file__).resolve().parents[1]
 # Wednesday 25 November 2026, 2pm in London: the weekday lines are open.
 PICTURE_CLOCK = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
-PICTURES = {"help-contacts": "docs/help-contacts.svg", "findings": "docs/findings.svg"}
+# Each section's picture, on a dark terminal and on a light one (the default on macOS).
+PICTURES = {
+    "help-contacts": "docs/help-contacts.svg",
+    "findings": "docs/findings.svg",
+    "help-contacts --light": "docs/help-contacts-light.svg",
+    "findings --light": "docs/findings-light.svg",
+}
 
 
 def pictures() -> dict[str, str]:
@@ -34,12 +40,13 @@ def pictures() -> dict[str, str]:
     display = Display(rich=True, color=True, hyperlinks=False, width=88, encoding="utf-8")
     request = Request(now=PICTURE_CLOCK)
     builders = {"help-contacts": document.help_contacts, "findings": document.findings}
-    return {
-        path: terminal.to_svg(
-            builders[section](report, request), display, title=f"reportinfo {section}"
-        )
-        for section, path in PICTURES.items()
-    }
+    pictures = {}
+    for name, path in PICTURES.items():
+        section, _, light = name.partition(" --")
+        built = builders[section](report, request)
+        title = f"reportinfo {section}"
+        pictures[path] = terminal.to_svg(built, display, title=title, light=bool(light))
+    return pictures
 
 
 def release_date() -> str:

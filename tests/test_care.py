@@ -279,3 +279,14 @@ def test_every_channel_of_the_emergency_contact_is_shown_in_every_format(
             shown = _words(invoke("--data", str(path), section, *fmt).stdout)
             assert "Relay UK: 18002" in shown, (section, fmt)
             assert "text register to 999" in shown, (section, fmt)
+
+
+@pytest.mark.parametrize("now", [FRIDAY_NIGHT, datetime(2026, 11, 25, 14, 0, tzinfo=UTC)])
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_short_lines_read_easily_at_any_hour(
+    invoke: Invoke, now: datetime, fmt: list[str]
+) -> None:
+    """Flesch reading ease of the short lines, as read at night and by day: at least 50."""
+    textstat = pytest.importorskip("textstat")
+    shown = _words(invoke("summary", *fmt, now=now).stdout)
+    assert textstat.flesch_reading_ease(shown[shown.rindex("Where to find help") :]) >= 50

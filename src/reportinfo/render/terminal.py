@@ -58,9 +58,20 @@ def to_ansi(document: Document, display: Display) -> str:
     return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
 
 
-def to_svg(document: Document, display: Display, title: str) -> str:
-    """The document as an SVG picture of a terminal, for the README's screenshots."""
-    return _printed(document, display, record=True).export_svg(title=title)
+def to_svg(document: Document, display: Display, title: str, light: bool = False) -> str:
+    """The document as an SVG picture of a terminal, for the README's screenshots: on rich's
+    dark theme, or (`light`) black on white, as the default profiles of xterm and Terminal.app."""
+    from rich.terminal_theme import SVG_EXPORT_THEME, TerminalTheme
+
+    theme = SVG_EXPORT_THEME
+    if light:  # xterm's own palette; the output uses none of its colours, only bold and reverse
+        xterm = [(0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205)]
+        xterm += [(0, 205, 205), (229, 229, 229)]
+        bright = [(127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255)]
+        bright += [(255, 0, 255), (0, 255, 255), (255, 255, 255)]
+        theme = TerminalTheme((255, 255, 255), (0, 0, 0), xterm, bright)
+    console = _printed(document, display, record=True)
+    return console.export_svg(title=title, theme=theme)
 
 
 def _printed(document: Document, display: Display, record: bool = False) -> Console:
