@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 from reportinfo import loader
 from reportinfo.model import Channel, Contact, Report
 from reportinfo.output import Display
-from reportinfo.render import SECTIONS, Request, document, function_name, markdown, plain, terminal
+from reportinfo.render import SECTIONS, Request, document, markdown, plain, terminal
 from reportinfo.render.document import Document, tel_target
 from tests.conftest import SATURDAY_NIGHT, WEDNESDAY_AFTERNOON, strip_ansi
 
@@ -76,7 +76,7 @@ REQUESTS = {
 
 def documents(report: Report) -> Iterator[tuple[str, Document]]:
     for section in SECTIONS:
-        builder: Callable[..., Document] = getattr(document, function_name(section))
+        builder: Callable[..., Document] = document.BUILDERS[section]
         for name, request in REQUESTS.items():
             if name == "box" and section != "help-contacts":
                 continue

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
@@ -24,7 +24,7 @@ import pytest
 
 from reportinfo import loader
 from reportinfo.output import Display
-from reportinfo.render import SECTIONS, Request, document, function_name, terminal
+from reportinfo.render import SECTIONS, Request, Section, document, terminal
 from reportinfo.render.document import Document
 from tests.conftest import SATURDAY_NIGHT, TESTS, WEDNESDAY_AFTERNOON, strip_ansi
 
@@ -253,10 +253,9 @@ A_YEAR_AND_MORE_ON = datetime(2028, 1, 5, 12, 0, tzinfo=UTC)  # the stale warnin
 TIMES = {"wednesday": WEDNESDAY_AFTERNOON, "saturday": SATURDAY_NIGHT, "stale": A_YEAR_AND_MORE_ON}
 
 
-def built(section: str, when: str, box: bool = False) -> Document:
-    builder: Callable[..., Document] = getattr(document, function_name(section))  # type: ignore[arg-type]
+def built(section: Section, when: str, box: bool = False) -> Document:
     request = Request(now=TIMES[when], commands=(("summary", "What it is."),), box=box)
-    return builder(REPORT, request)
+    return document.BUILDERS[section](REPORT, request)
 
 
 def coloured(doc: Document, width: int = 80, hyperlinks: bool = False) -> str:
@@ -268,7 +267,7 @@ CASES = [(section, when) for section in SECTIONS for when in TIMES]
 
 
 @pytest.mark.parametrize(("section", "when"), CASES)
-def test_every_coloured_span_reads_on_every_palette(section: str, when: str) -> None:
+def test_every_coloured_span_reads_on_every_palette(section: Section, when: str) -> None:
     for width, hyperlinks in ((80, False), (33, True)):
         ansi = coloured(built(section, when), width, hyperlinks)
         assert "\x1b[" in ansi, "colour was forced"
@@ -296,7 +295,7 @@ def _emergency_lines(ansi: str) -> list[str]:
 
 
 @pytest.mark.parametrize("section", ["overview", "summary", "findings", "help-contacts"])
-def test_the_999_line_stands_out_first_on_any_theme(section: str) -> None:
+def test_the_999_line_stands_out_first_on_any_theme(section: Section) -> None:
     """In reverse video and bold, and nothing else is: it stands out whatever the colours.
     Without colour (NO_COLOR), by position: the first line that gives a number."""
     doc = built(section, "wednesday")

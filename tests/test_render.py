@@ -15,7 +15,7 @@ import pytest
 from reportinfo import loader
 from reportinfo.model import Channel, Report
 from reportinfo.output import Display, choose_display, fit_encoding, supports_hyperlinks
-from reportinfo.render import SECTIONS, Request, document, function_name, plain, terminal
+from reportinfo.render import SECTIONS, Request, Section, document, plain, terminal
 from reportinfo.render.document import tel_target
 from tests.conftest import (
     SATURDAY_NIGHT,
@@ -35,12 +35,11 @@ PHONES = sorted(
 )
 
 
-def built(section: str) -> document.Document:
-    builder: Callable[..., document.Document] = getattr(document, function_name(section))  # type: ignore[arg-type]
-    return builder(REPORT, REQUEST)
+def built(section: Section) -> document.Document:
+    return document.BUILDERS[section](REPORT, REQUEST)
 
 
-def rendered(section: str, width: int, hyperlinks: bool = False, color: bool = True) -> str:
+def rendered(section: Section, width: int, hyperlinks: bool = False, color: bool = True) -> str:
     display = Display(rich=True, color=color, hyperlinks=hyperlinks, width=width, encoding="utf-8")
     return terminal.to_ansi(built(section), display)
 
@@ -57,9 +56,8 @@ def seen(text: str) -> str:
 def test_every_section_has_a_document_and_a_json_shape() -> None:
     from reportinfo.render import jsonout
 
-    for section in SECTIONS:
-        assert callable(getattr(document, function_name(section)))
-        assert callable(getattr(jsonout, function_name(section)))
+    assert list(document.BUILDERS) == list(SECTIONS)
+    assert list(jsonout.VIEWS) == list(SECTIONS)
 
 
 def numbers_whole(text: str) -> list[str]:
@@ -76,7 +74,7 @@ def numbers_whole(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("section", SECTIONS)
-def test_no_phone_number_is_split_at_any_width_and_no_line_is_too_wide(section: str) -> None:
+def test_no_phone_number_is_split_at_any_width_and_no_line_is_too_wide(section: Section) -> None:
     """Every section, the overview included, at every width from 20 to 300 columns; piped too."""
     piped = seen(plain.render(built(section)))
     assert numbers_whole(piped) == []
@@ -89,7 +87,7 @@ def test_no_phone_number_is_split_at_any_width_and_no_line_is_too_wide(section: 
 
 @pytest.mark.parametrize("section", SECTIONS)
 @pytest.mark.parametrize("color", [True, False])
-def test_no_trailing_spaces_on_a_terminal(section: str, color: bool) -> None:
+def test_no_trailing_spaces_on_a_terminal(section: Section, color: bool) -> None:
     for width in (20, 37, 80, 133):
         for line in rendered(section, width, color=color).splitlines():
             assert line == line.rstrip(), (section, width, line)
@@ -180,7 +178,7 @@ _ADDRESS_THEN_PUNCTUATION = re.compile(r"(@|://|www\.|\.org\.uk|\.uk/)\S*[.,;:)]
 
 
 @pytest.mark.parametrize("section", SECTIONS)
-def test_no_punctuation_glued_to_an_address_in_plain_text(section: str) -> None:
+def test_no_punctuation_glued_to_an_address_in_plain_text(section: Section) -> None:
     text = plain.render(built(section))
     for line in text.splitlines():
         for word in line.split():
@@ -326,11 +324,10 @@ def _international(report: Report) -> Report:
 
 
 @pytest.mark.parametrize("section", SECTIONS)
-def test_international_numbers_stay_whole_at_every_width(section: str) -> None:
+def test_international_numbers_stay_whole_at_every_width(section: Section) -> None:
     """At 20 columns a number in a numbered finding ("10. ") is longer than the room beside
     its label: it stands whole on a line of its own, moved left to fit, not broken."""
-    builder: Callable[..., document.Document] = getattr(document, function_name(section))  # type: ignore[arg-type]
-    doc = builder(_international(REPORT), REQUEST)
+    doc = document.BUILDERS[section](_international(REPORT), REQUEST)
     for width in range(20, 301):
         display = Display(rich=True, color=False, hyperlinks=False, width=width, encoding="utf-8")
         text = seen(terminal.to_ansi(doc, display))

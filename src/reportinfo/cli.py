@@ -532,9 +532,9 @@ def _show(ctx: click.Context, /, section: Section, **asked: Any) -> None:
         ascii_only = not output.is_unicode(output.stdout_encoding())
         _write(jsonout.render(section, report, request, ascii_only=ascii_only))
         return
-    from reportinfo.render import document, function_name
+    from reportinfo.render import document
 
-    built: document.Document = getattr(document, function_name(section))(report, request)
+    built = document.BUILDERS[section](report, request)
     if built.notice:
         output.error(built.notice)
     if output_format == "markdown":

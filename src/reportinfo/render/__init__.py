@@ -1,8 +1,8 @@
 """Renderers: each turns the model into one output format and returns it; none prints.
 
-The one table of what can be shown is `SECTIONS` below. Each section name maps, by the same
-name with '-' as '_', to a function in `document.py` (what the section says, as blocks) and
-one in `jsonout.py` (its JSON shape). The text formats then lay the blocks out:
+The one list of what can be shown is `SECTIONS` below. Each section has a builder in
+`document.BUILDERS` (what the section says, as blocks) and a view in `jsonout.VIEWS` (its JSON
+shape), typed tables that mypy checks. The text formats then lay the blocks out:
 
 - `plain`: text for pipes and files, one block per line, never wrapped.
 - `terminal`: rich text for a terminal (the only module that imports rich).
@@ -34,8 +34,3 @@ class Request(NamedTuple):
     # Markdown and HTML: read long after they are made, so they give hours, never "open now",
     # and name no command to run.
     published: bool = False
-
-
-def function_name(section: Section) -> str:
-    """The name of the function that builds `section` in document.py and jsonout.py."""
-    return section.replace("-", "_")

@@ -10,11 +10,11 @@ same document out, so they all show the same things, and none can drop what anot
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Literal, NamedTuple
 
 from reportinfo.model import Channel, Contact, Report, Statement, first_phone
-from reportinfo.render import Request, hours_words, phrases
+from reportinfo.render import Request, Section, hours_words, phrases
 
 SpanKind = Literal[
     "text",
@@ -182,7 +182,7 @@ def command(line: str) -> Span:
     return Span(line, "command")
 
 
-# The sections. Each is named as in render.SECTIONS, with '-' as '_'.
+# The sections, one function each; BUILDERS at the end of this module is their table.
 
 
 def overview(report: Report, request: Request) -> Document:
@@ -567,3 +567,13 @@ def _channel(report: Report, contact: Contact, channel: Channel, request: Reques
         if status is not None:
             spans += [" ", Span(status.words, status.kind)]
     return block("paragraph", *spans, indent=1)
+
+
+# Every section's builder, by its name in render.SECTIONS (a test checks none is missing).
+BUILDERS: dict[Section, Callable[[Report, Request], Document]] = {
+    "overview": overview,
+    "summary": summary,
+    "findings": findings,
+    "help-contacts": help_contacts,
+    "sources": sources,
+}

@@ -1,21 +1,22 @@
 """The report as JSON, in the shape documented in the README (keys are stable).
 
-Each section is named as in render.SECTIONS, with '-' as '_'.
+One function per section; VIEWS at the end of this module is their table.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from reportinfo.model import Channel, Contact, Report, Source, Statement
-from reportinfo.render import Request, Section, function_name, hours_words, phrases
+from reportinfo.render import Request, Section, hours_words, phrases
 from reportinfo.render.document import channel_target
 
 
 def render(section: Section, report: Report, request: Request, ascii_only: bool = False) -> str:
-    document = globals()[function_name(section)](report, request)
+    document = VIEWS[section](report, request)
     return json.dumps(
         {"section": section, **document}, indent=2, ensure_ascii=ascii_only, default=_iso
     )
@@ -189,3 +190,13 @@ def _cited(report: Report, *groups: tuple[str, ...]) -> list[dict[str, Any]]:
 
 def _source(source: Source) -> dict[str, Any]:
     return source._asdict()
+
+
+# Every section's JSON view, by its name in render.SECTIONS (a test checks none is missing).
+VIEWS: dict[Section, Callable[[Report, Request], dict[str, Any]]] = {
+    "overview": overview,
+    "summary": summary,
+    "findings": findings,
+    "help-contacts": help_contacts,
+    "sources": sources,
+}
