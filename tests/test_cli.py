@@ -74,6 +74,41 @@ def test_help_command_with_a_command_shows_its_help(invoke: Invoke) -> None:
     )
 
 
+@pytest.mark.parametrize("name", COMMANDS)
+def test_help_before_a_command_shows_that_commands_help(invoke: Invoke, name: str) -> None:
+    expected = invoke(name, "--help").stdout
+    assert invoke("--help", name).stdout == expected
+    assert invoke("-h", name).stdout == expected
+    assert invoke("--data", "summary", "--help", name).stdout == expected
+
+
+def test_help_before_an_unknown_command_is_a_usage_error(invoke: Invoke) -> None:
+    result = invoke("--help", "sumary")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "reportinfo: No such command 'sumary'. Did you mean 'summary'? Try 'reportinfo --help'.\n"
+    )
+
+
+def test_help_format_prints_the_format_page(invoke: Invoke) -> None:
+    result = invoke("help", "format")
+    assert result.exit_code == 0
+    page = (Path(__file__).parents[1] / "docs" / "data-format.md").read_text(encoding="utf-8")
+    assert result.stdout == page
+    refused = invoke("help", "format", "--json")
+    assert refused.exit_code == 2
+    assert refused.stderr == (
+        "reportinfo: 'help format' takes no --data, --format, --json or --fragment. "
+        "Try 'reportinfo help --help'.\n"
+    )
+
+
+def test_validate_help_points_to_the_installed_format_page(invoke: Invoke) -> None:
+    out = " ".join(invoke("validate", "--help").stdout.split())
+    assert "'reportinfo help format' (or 'man 5 reportinfo-report') describes the format" in out
+    assert "docs/" not in out
+
+
 @pytest.mark.parametrize("name", [None, *COMMANDS])
 def test_every_command_has_help_with_a_purpose_and_an_example(
     invoke: Invoke, name: str | None
@@ -232,6 +267,56 @@ def test_help_contacts_unknown_group_suggests(invoke: Invoke) -> None:
         "The groups are: danger, worried-about-a-child, children, abused-as-a-child, struggling. "
         "Try 'reportinfo help-contacts --help'.\n"
     )
+
+
+@pytest.mark.parametrize("start", ["worried", "w", "abused-as", "struggling"])
+def test_help_contacts_for_takes_the_start_of_a_group(invoke: Invoke, start: str) -> None:
+    whole = next(group for group in GROUPS if group.startswith(start))
+    result = invoke("help-contacts", "--for", start)
+    assert result.exit_code == 0
+    assert result.stdout == invoke("help-contacts", "--for", whole).stdout
+
+
+def test_help_contacts_for_a_start_that_fits_two_groups_names_them(
+    invoke: Invoke, write_report: Callable[..., Path]
+) -> None:
+    def two_worried(data: dict[str, Any]) -> None:
+        data["groups"][1]["id"] = "worried-parent"
+        data["groups"][2]["id"] = "worried-child"
+
+    result = invoke("--data", str(write_report(two_worried)), "help-contacts", "--for", "worried")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "reportinfo: Invalid value for '--for': no group 'worried'; did you mean "
+        "'worried-parent' or 'worried-child'? The groups are: danger, worried-parent, "
+        "worried-child, abused-as-a-child, struggling. Try 'reportinfo help-contacts --help'.\n"
+    )
+
+
+GROUPS = ["danger", "worried-about-a-child", "children", "abused-as-a-child", "struggling"]
+
+
+@pytest.mark.parametrize(
+    "word", ["helpline", "helplines", "phone", "numbers", "contacts", "support"]
+)
+def test_the_words_people_try_run_help_contacts(invoke: Invoke, word: str) -> None:
+    result = invoke(word, "--for", "struggling")
+    assert result.exit_code == 0
+    assert result.stdout == invoke("help-contacts", "--for", "struggling").stdout
+    assert invoke("help", word).stdout == invoke("help-contacts", "--help").stdout
+    mistake = invoke(word, "--box", "--for", "danger")
+    assert mistake.stderr == (
+        "reportinfo: --box and --for cannot be used together: the box always holds the main "
+        "lines. Try 'reportinfo help-contacts --help'.\n"
+    )
+
+
+def test_the_words_people_try_are_not_listed(invoke: Invoke) -> None:
+    lines = invoke("--help").stdout.splitlines()
+    listed = lines[lines.index("Commands:") + 1 :]
+    listed = listed[: listed.index("")]
+    assert [line.split()[0] for line in listed if not line.startswith("   ")] == COMMANDS
+    assert cli.list_commands(click.Context(cli)) == COMMANDS  # the overview's list, the man page
 
 
 def test_help_contacts_groups_in_order(invoke: Invoke) -> None:

@@ -88,6 +88,17 @@ def test_completion_offers_commands_and_group_ids() -> None:
     ]
 
 
+def test_completion_offers_finding_numbers_and_help_topics() -> None:
+    assert complete("reportinfo findings ") == [f"plain,{n}" for n in range(1, 11)]
+    assert complete("reportinfo findings 1") == ["plain,1", "plain,10"]
+    commands = ["summary", "findings", "help-contacts", "sources", "validate", "schema", "help"]
+    assert complete("reportinfo help ") == [f"plain,{name}" for name in [*commands, "format"]]
+    assert complete("reportinfo help f") == ["plain,findings", "plain,format"]
+    # The words people try work, but completion offers only the listed commands.
+    assert complete("reportinfo ") == [f"plain,{name}" for name in commands]
+    assert complete("reportinfo phone --for wor") == ["plain,worried-about-a-child"]
+
+
 def test_the_claims_about_yaml_times_are_true(tmp_path: Path) -> None:
     import yaml
 

@@ -103,3 +103,8 @@ def test_no_module_of_ours_is_slow_to_import() -> None:
     best = {name: min(run[name] for run in runs) for name in runs[0]}
     slow = {name: us for name, us in best.items() if us > 8000}
     assert not slow, f"own import time over 8 ms: {slow}"
+
+
+@pytest.mark.parametrize("args", [["--help"], ["summary"], ["help-contacts", "--for", "worried"]])
+def test_shell_completion_is_imported_only_to_complete(args: list[str]) -> None:
+    assert "click.shell_completion" not in modules_after(*args)

@@ -125,6 +125,19 @@ class ReportinfoGroup(_WritesItsOwnHelp, click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self.commands)  # the order they are defined in, not alphabetical
 
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return super().get_command(ctx, ALIASES.get(cmd_name, cmd_name))
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        # An alias runs as the command it stands for, and its errors name that command.
+        name, command, rest = super().resolve_command(ctx, args)
+        return (command.name if command else name), command, rest
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _help_moved_after_command(self, ctx, args))
+
     def _main_shell_completion(
         self, ctx_args: Any, prog_name: str, complete_var: str | None = None
     ) -> None:
@@ -133,13 +146,14 @@ class ReportinfoGroup(_WritesItsOwnHelp, click.Group):
         click writes the completion script and the completions itself, so a full disk would
         end as an unexpected error; here it is exit 3 with one line, as for any other output.
         """
-        from click.shell_completion import get_completion_class
-
         name = prog_name.replace("-", "_").replace(".", "_")
         variable = complete_var or f"_{name}_COMPLETE".upper()
         shell, _, instruction = os.environ.get(variable, "").partition("_")
         if not shell:
             return
+        # Only now: every run passes through here, and only a completion needs this module.
+        from click.shell_completion import get_completion_class
+
         completion_class = get_completion_class(shell)
         if completion_class is None or instruction not in ("source", "complete"):
             raise Failure(
@@ -182,6 +196,41 @@ class ReportinfoGroup(_WritesItsOwnHelp, click.Group):
                 EXIT_BUG,
             )
         sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+# Words people try for the help lines. Each runs help-contacts, but none is listed in --help,
+# the overview or completion: the list of commands stays short.
+ALIASES = dict.fromkeys(
+    ("helpline", "helplines", "phone", "numbers", "contacts", "support"), "help-contacts"
+)
+
+
+def _help_moved_after_command(
+    group: click.Group, ctx: click.Context, /, args: list[str]
+) -> list[str]:
+    """`reportinfo --help summary` as `reportinfo summary --help`, as git and gh read it: the
+    help of the command named after --help (or click's "No such command" for a wrong name)."""
+    help_names = set(group.get_help_option_names(ctx))
+    takes_value = {
+        name
+        for param in group.params
+        if isinstance(param, click.Option) and not param.is_flag
+        for name in param.opts
+    }
+    help_at = None
+    at = 0
+    while at < len(args) and args[at] != "--":
+        word = args[at]
+        if word in help_names and help_at is None:
+            help_at = at
+        elif word in takes_value:
+            at += 1  # skip its value: `--data summary` names a file
+        elif not word.startswith("-"):  # the command
+            if help_at is None:
+                break
+            return [*args[:help_at], *args[help_at + 1 : at + 1], args[help_at], *args[at + 1 :]]
+        at += 1
+    return args
 
 
 def _completion_request_is_whole(shell: str) -> bool:
@@ -332,8 +381,31 @@ def summary(ctx: click.Context, /, **_: Any) -> None:
     _show(ctx, "summary")
 
 
+def _report_for_completion(ctx: click.Context) -> Report | None:
+    """The report in use, or None when it cannot be loaded: completion offers nothing then."""
+    from reportinfo.errors import DataError
+
+    try:
+        return _load(ctx)
+    except (DataError, Failure, click.ClickException):
+        return None
+
+
+def _complete_finding(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """The finding numbers, 1 to N, each with its text for shells that show one."""
+    from click.shell_completion import CompletionItem
+
+    report = _report_for_completion(ctx)
+    if report is None:
+        return []
+    numbered = ((str(n), finding.text) for n, finding in enumerate(report.findings, start=1))
+    return [CompletionItem(n, help=text) for n, text in numbered if n.startswith(incomplete)]
+
+
 @cli.command(help=_help_text(*SECTION_HELP["findings"]), short_help=SECTION_HELP["findings"][0])
-@click.argument("number", required=False, type=int, metavar="[N]")
+@click.argument("number", required=False, type=int, metavar="[N]", shell_complete=_complete_finding)
 @output_options
 @click.pass_context
 def findings(ctx: click.Context, /, number: int | None, **_: Any) -> None:
@@ -348,12 +420,10 @@ def _complete_group(
     would read as code, an option or more than one word."""
     from click.shell_completion import CompletionItem
 
-    from reportinfo.errors import DataError
     from reportinfo.validate import GROUP_ID
 
-    try:
-        report = _load(ctx)
-    except (DataError, Failure, click.ClickException):
+    report = _report_for_completion(ctx)
+    if report is None:
         return []
     return [
         CompletionItem(g.id, help=g.heading)
@@ -373,7 +443,8 @@ def _complete_group(
     metavar="GROUP",
     shell_complete=_complete_group,
     help="Only the contacts for one group: danger, worried-about-a-child, children, "
-    "abused-as-a-child or struggling (the groups of the report in use).",
+    "abused-as-a-child or struggling (the groups of the report in use). The start of a "
+    "group's name is enough: --for worried.",
 )
 @click.option(
     "--box",
@@ -405,8 +476,8 @@ def validate(ctx: click.Context, /, paths: tuple[str, ...]) -> None:
     Each PATH is a report file, or '-' for standard input. With no PATH, the file given by
     --data or REPORTINFO_DATA is checked, or else the bundled report. Each problem is one line
     on standard output, starting with its file. Exits 0 when every file is valid and 1 when
-    any is not. The format is described by 'reportinfo schema' (a JSON Schema) and in
-    docs/data-format.md in the source repository.
+    any is not. 'reportinfo help format' (or 'man 5 reportinfo-report') describes the format,
+    and 'reportinfo schema' prints it as a JSON Schema.
 
     \b
     Examples:
@@ -481,33 +552,80 @@ def schema(ctx: click.Context) -> None:
     _write(report_schema.to_json())
 
 
+# `reportinfo help format`: how to write a report file. The wheel carries the page in the
+# package, beside the bundled report; an editable install reads it from the project's docs/.
+FORMAT_TOPIC = "format"
+FORMAT_PAGE = "data-format.md"
+
+
+def _complete_help_topic(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """The commands that --help lists, and the format page."""
+    from click.shell_completion import CompletionItem
+
+    topics = [
+        (name, command.get_short_help_str(limit=1000))
+        for name, command in cli.commands.items()
+        if not command.hidden
+    ]
+    topics.append((FORMAT_TOPIC, "How a report file is written: every key, and an example."))
+    return [CompletionItem(name, help=text) for name, text in topics if name.startswith(incomplete)]
+
+
+def _format_page() -> str:
+    from reportinfo import loader
+
+    data_dir = os.path.dirname(loader.bundled_path())
+    for path in (
+        os.path.join(data_dir, FORMAT_PAGE),
+        os.path.join(os.path.dirname(data_dir), "docs", FORMAT_PAGE),
+    ):
+        if os.path.isfile(path):
+            with open(path, encoding="utf-8") as page:
+                return page.read()
+    raise Failure(f"the format page ({FORMAT_PAGE}) is not installed with reportinfo", EXIT_BUG)
+
+
 @cli.command(
     "help", short_help="The same as running reportinfo alone: what it is and where help is."
 )
-@click.argument("command", required=False, metavar="[COMMAND]")
+@click.argument(
+    "command", required=False, metavar="[COMMAND | format]", shell_complete=_complete_help_topic
+)
 @output_options
 @click.pass_context
 def help_command(ctx: click.Context, /, command: str | None, **_: Any) -> None:
-    """Show what reportinfo is, its commands and where to find help; or a command's --help.
+    """Show what reportinfo is, its commands and where to find help; a command's --help; or,
+    with 'format', how a report file is written (the page 'man 5 reportinfo-report' shows).
 
     \b
     Examples:
       reportinfo help
       reportinfo help findings
+      reportinfo help format
     """
     parent = ctx.find_root()
     if command is None:
         _show(ctx, "overview")
         return
+    if command == FORMAT_TOPIC:
+        for name in ("data", "output_format", "as_json", "fragment"):
+            if _option(ctx, name) is not None:
+                raise click.UsageError(
+                    "'help format' takes no --data, --format, --json or --fragment.", ctx
+                )
+        _write(_format_page())
+        return
     found = cli.get_command(parent, command)
-    if found is None:
+    if found is None or found.name is None:
         from reportinfo.errors import shown
         from reportinfo.validate import closest
 
-        close = closest(command, cli.list_commands(parent))
+        close = closest(command, [*cli.list_commands(parent), FORMAT_TOPIC])
         hint = f" Did you mean '{close}'?" if close else ""
         raise click.UsageError(f"No such command '{shown(command)}'.{hint}", ctx)
-    with ReportinfoContext(found, info_name=command, parent=parent) as sub:
+    with ReportinfoContext(found, info_name=found.name, parent=parent) as sub:
         _write(found.get_help(sub))
 
 
@@ -522,7 +640,7 @@ def _show(ctx: click.Context, /, section: Section, **asked: Any) -> None:
         sources_command=_sources_command(ctx),
         **asked,
     )
-    _check_request(ctx, report, request)
+    request = _check_request(ctx, report, request)
     output_format = "json" if _option(ctx, "as_json") else _option(ctx, "output_format") or "text"
     request = request._replace(published=output_format in ("markdown", "html"))
     color = "never" if _option(ctx, "no_color") else _option(ctx, "color") or "auto"
@@ -579,7 +697,8 @@ def _check_options(ctx: click.Context, /, asked: dict[str, Any]) -> None:
         )
 
 
-def _check_request(ctx: click.Context, /, report: Report, request: Request) -> None:
+def _check_request(ctx: click.Context, /, report: Report, request: Request) -> Request:
+    """The request, checked against the report: `--for` may name a group by its start."""
     if request.finding is not None and not 1 <= request.finding <= len(report.findings):
         count = len(report.findings)
         raise click.BadParameter(
@@ -592,8 +711,13 @@ def _check_request(ctx: click.Context, /, report: Report, request: Request) -> N
         from reportinfo.errors import shown
         from reportinfo.validate import closest
 
+        starting = [i for i in ids if request.group and i.startswith(request.group)]
+        if len(starting) == 1:
+            return request._replace(group=starting[0])
         close = closest(request.group, ids)
-        hint = f"did you mean '{close}'? " if close else ""
+        guesses = starting[:MOST_GROUPS_LISTED] or ([close] if close else [])
+        quoted = " or ".join(f"'{guess}'" for guess in guesses)
+        hint = f"did you mean {quoted}? " if quoted else ""
         listed = ", ".join(ids[:MOST_GROUPS_LISTED])
         if len(ids) > MOST_GROUPS_LISTED:
             listed += f" and {len(ids) - MOST_GROUPS_LISTED:,} more"
@@ -602,6 +726,7 @@ def _check_request(ctx: click.Context, /, report: Report, request: Request) -> N
             ctx=ctx,
             param_hint="'--for'",
         )
+    return request
 
 
 MOST_GROUPS_LISTED = 20  # in the message for an unknown --for: more is a wall of ids
