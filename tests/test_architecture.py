@@ -23,3 +23,38 @@ def test_the_suite_ignores_the_shell(monkeypatch: pytest.MonkeyPatch) -> None:
     from tests.conftest import TOOL_VARIABLES
 
     assert not {name for name in TOOL_VARIABLES if name in os.environ}
+
+
+# Every place a section is named, as ARCHITECTURE.md's "Add a section" recipe lists them.
+SECTION_PLACES = (
+    "SECTIONS",
+    "Section",
+    "document.BUILDERS",
+    "jsonout.VIEWS",
+    "cli.SECTION_HELP",
+    "tests/conftest.py",
+    "tests/golden/",
+)
+
+
+def test_every_section_is_named_in_every_place_the_recipe_lists() -> None:
+    """So that a new section cannot miss a place, and the recipe cannot miss one either."""
+    from pathlib import Path
+    from typing import get_args
+
+    from reportinfo.cli import SECTION_HELP, cli
+    from reportinfo.render import SECTIONS, Section, document, jsonout
+    from tests.conftest import COMMANDS, GOLDEN
+
+    commands = [section for section in SECTIONS if section != "overview"]  # `reportinfo` alone
+    assert get_args(Section) == SECTIONS
+    assert list(document.BUILDERS) == list(SECTIONS)
+    assert list(jsonout.VIEWS) == list(SECTIONS)
+    assert list(SECTION_HELP) == commands
+    assert set(commands) <= set(cli.commands) & set(COMMANDS)
+    for section in SECTIONS:
+        assert (GOLDEN / f"{section}.txt").exists()
+        assert (GOLDEN / f"{section}.terminal.txt").exists()
+    architecture = (Path(__file__).parents[1] / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    recipe = architecture[architecture.index("**Add a section.**") :].split("\n\n")[0]
+    assert [place for place in SECTION_PLACES if f"`{place}" not in recipe] == []
