@@ -1,10 +1,12 @@
-"""Generate the man page, the JSON Schema and the README's terminal pictures from the code.
+"""Generate the man pages, the JSON Schema and the terminal pictures from the code and docs.
 
-    python docs/generate.py          # rewrite man/reportinfo.1, schema/ and docs/*.svg
+    python docs/generate.py          # rewrite man/, schema/ and docs/*.svg
     python docs/generate.py --check  # exit 1 if any of them is out of date (CI runs this)
 
-Output never depends on today's date: the pictures use a fixed clock, and the man page takes
-its date from the newest release in CHANGELOG.md.
+Output never depends on today's date: the pictures use a fixed clock, and the man pages take
+their date from the newest release in CHANGELOG.md. reportinfo(1) is built from the commands'
+help; reportinfo-report(5), the file format, from docs/data-format.md (the page that
+`reportinfo help format` prints), so the two forms of that page always say the same.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ def roff(text: str) -> str:
     """Escape text for roff: backslashes, leading dots and quotes, and hyphens; and keep each
     phone number on one line with unpaddable spaces."""
     text = text.replace("\\", "\\e").replace("-", "\\-")
+    text = re.sub(r"[^\x00-\x7f]", lambda char: f"\\[u{ord(char.group()):04X}]", text)
     text = re.sub(r"[0-9]++(?: [0-9]++)+", lambda number: number.group().replace(" ", "\\ "), text)
     return "\n".join(
         "\\&" + line if line.startswith((".", "'")) else line for line in text.split("\n")
@@ -155,10 +158,81 @@ def man_page() -> str:
             for line in (".TP", str(code), roff(f"{text[0].upper()}{text[1:]}."))
         ),
         ".SH FILES",
-        "The report file format is described by the JSON Schema that",
-        "\\fBreportinfo schema\\fR prints, and in docs/data\\-format.md in the source repository.",
+        "The report file format is described in \\fBreportinfo\\-report\\fR(5), which",
+        "\\fBreportinfo help format\\fR also prints, and by the JSON Schema that",
+        "\\fBreportinfo schema\\fR prints.",
         ".SH SEE ALSO",
+        "\\fBreportinfo\\-report\\fR(5).",
         "The report's facts and where each was checked: \\fBreportinfo sources\\fR.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def inline(text: str) -> str:
+    """A line of Markdown as roff: escaped, with `code` in bold."""
+    return re.sub(r"`([^`]+)`", r"\\fB\1\\fR", roff(text))
+
+
+def markdown_to_roff(markdown: str) -> list[str]:
+    """The Markdown that docs/data-format.md uses, as man(7) requests: headings, paragraphs,
+    lists, fenced code, and tables (each row a tagged paragraph: man pages have no tables
+    without tbl). Not a general converter: a construct it does not know fails here."""
+    lines: list[str] = []
+    blocks = re.split(r"\n{2,}(?=[^ ])", markdown.strip())
+    at = 0
+    while at < len(blocks):
+        block = blocks[at]
+        at += 1
+        if block.startswith("```"):
+            while block.count("```") < 2:  # a code block with blank lines in it
+                block += "\n\n" + blocks[at]
+                at += 1
+            code = block.split("\n")[1:-1]
+            escaped = (roff(line) if line else ".sp" for line in code)
+            lines += [".PP", ".RS 4", ".nf", *escaped, ".fi", ".RE"]
+        elif block.startswith("# "):
+            continue  # the title: the page's NAME says it
+        elif block.startswith("## "):
+            heading = block[3:].replace("`", "")
+            lines += [".SH " + roff(heading.upper())]
+        elif block.startswith("| "):
+            rows = [
+                [cell.strip() for cell in row.strip("|").split(" | ")] for row in block.split("\n")
+            ]
+            header, body = rows[0], rows[2:]
+            for row in body:
+                details = "; ".join(
+                    f"{name}: {cell}" for name, cell in zip(header[1:-1], row[1:-1], strict=True)
+                )
+                lines += [".TP", inline(f"{row[0]} ({details})"), inline(row[-1])]
+        elif block.startswith("- "):
+            for item in re.split(r"\n(?=- )", block):
+                lines += [".IP \\(bu 2", inline(" ".join(item[2:].split()))]
+        else:
+            if block.startswith(("#", ">", "*", "1.", "<")):
+                raise ValueError(f"{FORMAT_SOURCE}: no man page form for: {block[:40]!r}")
+            lines += [".PP", inline(" ".join(block.split()))]
+    return lines
+
+
+FORMAT_SOURCE = "docs/data-format.md"
+
+
+def format_page() -> str:
+    """reportinfo-report(5): the report file format, from docs/data-format.md."""
+    markdown = (ROOT / FORMAT_SOURCE).read_text(encoding="utf-8")
+    lines = [
+        f'.TH REPORTINFO\\-REPORT 5 {release_date()} "reportinfo {__version__}" "File Formats"',
+        ".nh",
+        ".SH NAME",
+        "reportinfo\\-report \\- the report file that reportinfo reads",
+        ".SH DESCRIPTION",
+        *markdown_to_roff(markdown),
+        ".SH SEE ALSO",
+        "\\fBreportinfo\\fR(1).",
+        "\\fBreportinfo help format\\fR prints this page as Markdown;",
+        "\\fBreportinfo schema\\fR prints the JSON Schema;",
+        "\\fBreportinfo validate\\fR checks a file.",
     ]
     return "\n".join(lines) + "\n"
 
@@ -166,6 +240,7 @@ def man_page() -> str:
 def outputs() -> dict[str, str]:
     return {
         "man/reportinfo.1": man_page(),
+        "man/reportinfo-report.5": format_page(),
         "schema/report.schema.json": schema.to_json(),
         **pictures(),
     }

@@ -24,12 +24,38 @@ def test_the_console_script_is_installed() -> None:
 
 
 def test_the_package_carries_its_data_file() -> None:
-    package_dir = Path(reportinfo.__file__).parent
-    if package_dir.parent.name == "src":
+    if not from_a_wheel():
         pytest.skip("running from the source tree (an editable install), not from a wheel")
     bundled = resources.files("reportinfo") / "data" / "report.yaml"
     assert bundled.is_file(), "data/report.yaml is not in the wheel"
     assert Path(loader.bundled_path()) == Path(str(bundled))
+
+
+def from_a_wheel() -> bool:
+    return Path(reportinfo.__file__).parent.parent.name != "src"
+
+
+def test_the_package_carries_the_format_page() -> None:
+    """`reportinfo help format` reads the page from the package: the wheel must carry it."""
+    if not from_a_wheel():
+        pytest.skip("running from the source tree (an editable install), not from a wheel")
+    page = resources.files("reportinfo") / "data" / "data-format.md"
+    assert page.is_file(), "docs/data-format.md is not in the wheel"
+
+
+def test_the_man_pages_are_installed() -> None:
+    if not from_a_wheel():
+        pytest.skip("running from the source tree (an editable install), not from a wheel")
+    man = Path(sys.prefix) / "share" / "man"
+    assert (man / "man1" / "reportinfo.1").is_file()
+    assert (man / "man5" / "reportinfo-report.5").is_file()
+
+
+def test_help_format_from_any_directory(tmp_path: Path) -> None:
+    result = run_installed("help", "format", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# The report file format\n")
+    assert "## A minimal complete example" in result.stdout
 
 
 @pytest.mark.parametrize("section", SECTION_ARGS)
