@@ -59,7 +59,7 @@ def test_markdown_findings_are_ordered_lists_under_their_headings(invoke: Invoke
     headings = [
         tokens[i + 1].content
         for i, t in enumerate(tokens)
-        if t.type == "heading_open" and t.tag == "h2"
+        if t.type == "heading_open" and t.tag == "h3"
     ]
     assert headings[:3] == ["What the review found", "What the Board said", "What the NSPCC said"]
     starts = [t.attrs.get("start", 1) for t in tokens if t.type == "ordered_list_open"]
@@ -97,7 +97,8 @@ def test_markdown_from_the_data_is_never_syntax(
     shown = parse_html(markdown_it.MarkdownIt("commonmark").render(out))
     tags = [tag for tag, _ in shown.tags]
     assert not {"b", "img", "script"} & set(tags)
-    assert tags.count("h1") == 1, "only the title is a top heading"
+    assert "h1" not in tags, "pasted under the host's title: no top heading of its own"
+    assert tags.count("h2") == 1, "only the title is a second-level heading"
     for tag, attrs in shown.tags:
         if tag == "a":
             assert (attrs["href"] or "").startswith(LINK_SCHEMES), attrs
@@ -138,7 +139,10 @@ def test_html_is_a_complete_self_contained_page(invoke: Invoke, section: str) ->
     page = parse_html(out)
     tags = [tag for tag, _ in page.tags]
     assert {"title", "main", "h1", "style"} <= set(tags)
-    assert "script" not in tags
+    assert tags.count("h1") == 1
+    assert [attrs for tag, attrs in page.tags if tag == "script"] == [
+        {"type": "application/ld+json"}
+    ], "one script: the contacts as structured data"
     for tag, attrs in page.tags:
         assert "src" not in attrs, "no external resources"
         if tag == "link":
@@ -154,11 +158,16 @@ def test_html_is_a_complete_self_contained_page(invoke: Invoke, section: str) ->
 def test_html_fragment_has_the_same_content(invoke: Invoke) -> None:
     page = invoke("help-contacts", "--format", "html").stdout
     fragment = invoke("help-contacts", "--format", "html", "--fragment").stdout
-    assert fragment.startswith('<section class="reportinfo" lang="en-GB">')
+    assert fragment.startswith(
+        '<section class="reportinfo" lang="en-GB" aria-labelledby="reportinfo-where-to-find-help">'
+    )
     assert "<html" not in fragment
     assert "<style" not in fragment
+    assert "<script" not in fragment
     body = page[page.index("<main>") + len("<main>\n") : page.index("</main>")]
-    assert body in fragment
+    # The same content, each heading one level down: the host's title is its <h1>.
+    lowered = re.sub(r"<(/?)h([1-5])", lambda m: f"<{m[1]}h{int(m[2]) + 1}", body)
+    assert lowered in fragment
 
 
 @pytest.mark.parametrize("output_format", ["markdown", "html"])
@@ -195,7 +204,9 @@ def test_html_from_the_data_is_inert_text(
     out = invoke("--data", str(write_report(_hostile)), section, "--format", "html").stdout
     page = parse_html(out)
     tags = [tag for tag, _ in page.tags]
-    assert not {"script", "img", "b"} & set(tags)
+    assert not {"img", "b"} & set(tags)
+    assert tags.count("script") == 1, "the structured data, which the data cannot end"
+    assert out.count("</script>") == 1
     for tag, attrs in page.tags:
         assert not any(name.startswith("on") for name in attrs)
         if tag == "a":
@@ -210,9 +221,9 @@ def test_html_from_the_data_is_inert_text(
 def test_the_help_box(invoke: Invoke) -> None:
     out = invoke("help-contacts", "--box", "--format", "html", "--fragment").stdout
     assert out == (
-        '<section class="reportinfo" lang="en-GB">\n'
-        "<h2>Where to find help</h2>\n"
-        '<p class="emergency"><strong>If you or anyone else is in immediate danger, call the emergency services straight away: <a href="tel:999" dir="ltr" style="white-space: nowrap">999</a>.</strong></p>\n'
+        '<section class="reportinfo" lang="en-GB" aria-labelledby="reportinfo-where-to-find-help">\n'
+        '<h2 id="reportinfo-where-to-find-help">Where to find help</h2>\n'
+        '<p class="emergency"><strong>Emergency: If you or anyone else is in immediate danger, call the emergency services straight away: <a href="tel:999" dir="ltr" style="white-space: nowrap">999</a>.</strong></p>\n'
         '<p><strong>Cannot speak or hear on the phone? Relay UK:</strong> <a href="tel:18000" dir="ltr" style="white-space: nowrap">18000</a>. <strong>Cannot make a voice call? Register for emergencySMS:</strong> text register to <a href="sms:999?&amp;body=register" dir="ltr" style="white-space: nowrap">999</a>.</p>\n'
         '<p><strong>Worried about a child? NSPCC Helpline:</strong> <a href="tel:+448088005000" dir="ltr" style="white-space: nowrap">0808&nbsp;800&nbsp;5000</a>. Monday to Friday 8am to 10pm, weekends 9am to 6pm.</p>\n'
         '<p class="detail">Urgent, out of hours: Buckinghamshire Council Emergency Duty Team: <a href="tel:+448009997677" dir="ltr" style="white-space: nowrap">0800&nbsp;999&nbsp;7677</a>.</p>\n'

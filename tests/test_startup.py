@@ -38,6 +38,7 @@ OPTIONAL_RENDERERS = {
     "reportinfo.render.jsonout",
     "reportinfo.render.markdown",
     "reportinfo.render.html",
+    "reportinfo.render.jsonld",  # a full HTML page's structured data
     "reportinfo.render.terminal",
 }
 
@@ -65,12 +66,19 @@ def test_piped_help_contacts_does_not_import_rich() -> None:
 @pytest.mark.parametrize("output_format", ["json", "markdown", "html"])
 def test_each_format_imports_only_its_own_renderer(output_format: str) -> None:
     loaded = modules_after("summary", "--format", output_format)
-    wanted = {"json": "reportinfo.render.jsonout"}.get(
-        output_format, f"reportinfo.render.{output_format}"
-    )
-    assert wanted in loaded
-    assert not (OPTIONAL_RENDERERS - {wanted}) & loaded
+    wanted = {
+        "json": {"reportinfo.render.jsonout"},
+        "html": {"reportinfo.render.html", "reportinfo.render.jsonld"},
+    }.get(output_format, {f"reportinfo.render.{output_format}"})
+    assert wanted <= loaded
+    assert not (OPTIONAL_RENDERERS - wanted) & loaded
     assert "rich" not in loaded
+
+
+def test_an_html_fragment_imports_no_structured_data() -> None:
+    loaded = modules_after("help-contacts", "--box", "--format", "html", "--fragment")
+    assert "reportinfo.render.html" in loaded
+    assert "reportinfo.render.jsonld" not in loaded
 
 
 def own_import_times() -> dict[str, int]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Literal, NamedTuple
 
-from reportinfo.model import Channel, Contact, Report, Statement, first_phone
+from reportinfo.model import Channel, Contact, Group, Report, Statement, first_phone
 from reportinfo.render import Request, Section, hours_words, phrases
 
 SpanKind = Literal[
@@ -74,6 +74,8 @@ class Document(NamedTuple):
     warning: str | None = None  # shown first on a terminal; to standard error when piped
     # For the person running the tool only, never in the output: the box is pasted as it is.
     notice: str | None = None
+    # The contacts whose lines the document links to, for a page's structured data.
+    contacts: tuple[Contact, ...] = ()
 
 
 # Digit groups joined by single spaces, as phone numbers are written: "0808 800 5000", "116 123".
@@ -152,6 +154,21 @@ def safe_target(span: Span) -> str | None:
     if target and _SAFE_TARGET.fullmatch(target):
         return target
     return None
+
+
+# Longer than this, an address is no name for a link: it is read out slash by slash, and it
+# cannot wrap in a narrow column.
+LONGEST_LINK_TEXT = 60
+
+
+def link_words(span: Span) -> str:
+    """What a web link reads as where links are made: the address as written, or, if that is
+    long, its site's name (the host without "www."); the page or title beside it says which."""
+    words = span.text.strip()
+    if span.kind != "web" or len(words) <= LONGEST_LINK_TEXT:
+        return words
+    host = words.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    return host.removeprefix("www.")
 
 
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
@@ -273,13 +290,12 @@ def findings(report: Report, request: Request) -> Document:
 def help_contacts(report: Report, request: Request) -> Document:
     if request.box:
         return _box(report, request)
-    groups = [g for g in report.groups if request.group in (None, g.id)]
+    groups = groups_in_view(report, request)
     common = report.contacts_checked if len({c.checked for c in report.contacts}) == 1 else None
     parts: list[Part] = [(block("title", phrases.BOX_HEADING),)]
-    if not any(report.contact(cid).emergency for group in groups for cid in group.contacts):
-        parts.append(
-            tuple(emergency_blocks(report.emergency))
-        )  # 999 in every view, however filtered
+    emergency = emergency_beside(report, groups)
+    if emergency:
+        parts.append(tuple(emergency_blocks(emergency)))
     for group in groups:
         parts.append((block("heading", group.heading),))
         for contact_id in group.contacts:
@@ -295,6 +311,19 @@ def help_contacts(report: Report, request: Request) -> Document:
     if request.group is None:
         parts.append(_short_lines(report, request, more=False))  # the main lines, at the end
     return _document(report, request, phrases.BOX_HEADING, tuple(parts))
+
+
+def groups_in_view(report: Report, request: Request) -> list[Group]:
+    """The groups `help-contacts` shows: the one asked for with --for, or all of them."""
+    return [g for g in report.groups if request.group in (None, g.id)]
+
+
+def emergency_beside(report: Report, groups: list[Group]) -> list[Contact]:
+    """The emergency contacts to show before `groups` when none of them holds one: 999 is in
+    every view of contacts, however filtered, in every format."""
+    if any(report.contact(cid).emergency for group in groups for cid in group.contacts):
+        return []
+    return list(report.emergency)
 
 
 def sources(report: Report, request: Request) -> Document:
@@ -327,16 +356,28 @@ def _document(
     where the reader will see it (on a published page, in words for a web reader; for the
     box, which is pasted as it is, only to the person running the tool)."""
     linked = _link_own_numbers(report, tuple(parts))
+    shown = Document(title, linked, contacts=_contacts_linked(report, linked))
     if not phrases.is_stale(report, request.now):
-        return Document(title, linked)
+        return shown
     command_warning = phrases.stale_warning(report.contacts_checked, request.sources_command)
     if boxed:
-        return Document(title, linked, notice=command_warning)
+        return shown._replace(notice=command_warning)
     if request.published:
-        return Document(
-            title, linked, warning=phrases.stale_warning_for_web(report.contacts_checked)
+        return shown._replace(warning=phrases.stale_warning_for_web(report.contacts_checked))
+    return shown._replace(warning=command_warning)
+
+
+def _contacts_linked(report: Report, parts: tuple[Part, ...]) -> tuple[Contact, ...]:
+    """The contacts with a line (a phone number or a text line) that `parts` links to."""
+    targets = {span.target for part in parts for b in part for span in b.spans if span.target}
+    return tuple(
+        contact
+        for contact in report.contacts
+        if any(
+            ch.kind in ("phone", "text") and channel_target(ch) in targets
+            for ch in contact.channels
         )
-    return Document(title, linked, warning=command_warning)
+    )
 
 
 def _link_own_numbers(report: Report, parts: tuple[Part, ...]) -> tuple[Part, ...]:
@@ -537,7 +578,7 @@ def _value_spans(channel: Channel) -> list[Span | str]:
         return [phone(channel.value)]
     if channel.kind == "text":
         number = Span(channel.value, "phone", sms_target(channel.value, channel.message))
-        return [f"text {channel.message} to ", number]
+        return [f"text “{channel.message}” to ", number]  # quoted: the word to send
     if channel.kind == "email":
         return [email(channel.value)]
     return [web(channel.value)]
@@ -553,7 +594,7 @@ def _channel_spans(channel: Channel) -> list[Span | str]:
     """ "Label: value", or for a text line with no label of its own, "Text SHOUT to 85258"."""
     if channel.kind == "text" and channel.label is None:
         number = Span(channel.value, "phone", sms_target(channel.value, channel.message))
-        return [Span("Text", "label"), f" {channel.message} to ", number]
+        return [Span("Text", "label"), f" “{channel.message}” to ", number]
     return [Span(f"{phrases.channel_label(channel)}:", "label"), " ", *_value_spans(channel)]
 
 

@@ -4,15 +4,28 @@ Every string from the data is escaped, so a report file cannot add markup or scr
 http, https, mailto, sms and tel links are written, percent-encoded and escaped. Phone numbers
 are `tel:` links that never wrap (their digit groups joined by no-break spaces) and are laid out
 left to right (`dir="ltr"`), so their digits read in dialling order beside right-to-left text.
-The page has no scripts and loads nothing; its small style works in light and dark mode and
-in print. Open-now status is left out: it would be out of date once published.
+A page has one <h1>; a fragment starts at <h2>, under the host article's title, and is a region
+named by its first heading. What must survive a sanitizer that strips classes, styles and even
+paragraphs is in the words and the elements every sanitizer keeps: the no-break spaces, the
+"Emergency:" before the 999 line, `<ol start>`, `<strong>`. A page's one script is its
+contacts as schema.org data (`jsonld`); it loads nothing, and its small style works in light
+and dark mode and in print. Open-now status is left out: it would be out of date once published.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 
-from reportinfo.render.document import STATUS_KINDS, Block, Document, Span, safe_target
+from reportinfo.render.document import (
+    STATUS_KINDS,
+    Block,
+    Document,
+    Span,
+    link_words,
+    safe_target,
+)
+from reportinfo.render.phrases import EMERGENCY_LABEL
 
 STYLE = """
 :root { color-scheme: light dark; --text: #1b1b1b; --back: #ffffff; --link: #0b57d0;
@@ -35,29 +48,55 @@ a[href^="tel:"], .phone { font-weight: bold; }
 @media print {
   body { background: #fff; color: #000; }
   a { color: #000; }
-  a[href^="http"]::after { content: " (" attr(href) ")"; font-weight: normal; }
+  a.site::after { content: " (" attr(href) ")"; font-weight: normal; }
 }
 """.strip()
 
-_TAGS = {"title": "h1", "heading": "h2", "subheading": "h3"}
+_RANKS = {"title": 0, "heading": 1, "subheading": 2}  # a heading's depth below the first
 _LIST_TAGS = {"numbered": "ol", "bullet": "ul", "named": "ul"}
 _CLASSES = {"note": "note", "quiet": "quiet", "emergency": "emergency", "warning": "emergency"}
 
 
-def render(document: Document, fragment: bool = False) -> str:
-    body = "\n".join(_body(document))
+def render(document: Document, fragment: bool = False, first_heading: int | None = None) -> str:
+    """The document as a page, or as a fragment; `first_heading` is the level of its top
+    heading (a page's is 1, a fragment's 2 unless asked otherwise)."""
+    first = first_heading or (2 if fragment else 1)
+    top = min(
+        (_RANKS[b.kind] for part in document.parts for b in part if b.kind in _RANKS), default=0
+    )
+    label = _label(document)
+    body = "\n".join(_body(document, first - top, label))
     if fragment:
-        return f'<section class="reportinfo" lang="en-GB">\n{body}\n</section>\n'
+        named = f' aria-labelledby="{label[1]}"' if label else ""
+        return f'<section class="reportinfo" lang="en-GB"{named}>\n{body}\n</section>\n'
+    from reportinfo.render import jsonld  # a page's structured data; a fragment has none
+
+    head = [f"<title>{escape(document.title)}</title>", f"<style>\n{STYLE}\n</style>"]
+    if document.contacts:
+        head.append(jsonld.script(document.contacts))
+    head_end = "\n".join(head)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(document.title)}</title>\n<style>\n{STYLE}\n</style>\n</head>\n"
+        f"{head_end}\n</head>\n"
         f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
 
 
-def _body(document: Document) -> list[str]:
+def _label(document: Document) -> tuple[Block, str] | None:
+    """The first heading, and the id that names the fragment's region after it: from its
+    words, so that two fragments pasted into one page do not share an id."""
+    for part in document.parts:
+        for block in part:
+            if block.kind in _RANKS:
+                words = "".join(s.text for s in block.spans if s.kind not in STATUS_KINDS)
+                slug = "-".join(re.findall(r"[a-z0-9]+", words.lower()))[:40].strip("-")
+                return block, f"reportinfo-{slug or 'heading'}"
+    return None
+
+
+def _body(document: Document, shift: int, label: tuple[Block, str] | None) -> list[str]:
     out = []
     if document.warning:
         out.append(
@@ -76,7 +115,12 @@ def _body(document: Document) -> list[str]:
                 # The first number on the list itself: sanitizers keep <ol start>, not <li value>.
                 out.append(f'<{wanted} start="{start}">' if start != 1 else f"<{wanted}>")
                 open_list = wanted
-            out.append(_block(block))
+            if block.kind in _RANKS:
+                tag = f"h{min(6, _RANKS[block.kind] + shift)}"
+                named = f' id="{label[1]}"' if label and label[0] is block else ""
+                out.append(f"<{tag}{named}>{_inline(block)}</{tag}>")
+            else:
+                out.append(_block(block))
             previous = block
         if open_list:
             out.append(f"</{open_list}>")
@@ -90,19 +134,22 @@ def _counts_on(previous: Block | None, block: Block) -> bool:
     return previous.list_kind == "numbered" and block.number == previous.number + 1
 
 
+def _inline(block: Block) -> str:
+    return "".join(_span(s) for s in block.spans if s.kind not in STATUS_KINDS).strip()
+
+
 def _block(block: Block) -> str:
-    inline = "".join(_span(s) for s in block.spans if s.kind not in STATUS_KINDS).strip()
-    if block.kind in _TAGS:
-        tag = _TAGS[block.kind]
-        return f"<{tag}>{inline}</{tag}>"
+    inline = _inline(block)
     if block.list_kind == "numbered":
         return f"<li>{inline}</li>"
     if block.list_kind == "bullet":
         return f"<li>{inline}</li>"
     if block.list_kind == "named":
         return f"<li><code>{escape(block.label.strip())}</code>: {inline}</li>"
-    if block.kind in ("emergency", "warning"):
-        inline = f"<strong>{inline}</strong>"  # strong even where our style is not: a fragment
+    if block.kind == "emergency":  # words and strong: they survive where our style does not
+        inline = f"<strong>{escape(EMERGENCY_LABEL)} {inline}</strong>"
+    if block.kind == "warning":
+        inline = f"<strong>{inline}</strong>"
     classes = [_CLASSES[block.kind]] if block.kind in _CLASSES else []
     if block.indent:
         classes.append("detail")
@@ -135,8 +182,13 @@ def _span(span: Span) -> str:
     number = span.kind == "phone"
     if number:  # no-break spaces hold the number together even where the style is stripped
         words = escape(span.text.strip()).replace(" ", "&nbsp;")
+    if target and number:
+        return f'<a href="{href(target)}"{_NUMBER}>{words}</a>'
     if target:
-        return f'<a href="{href(target)}"{_NUMBER if number else ""}>{words}</a>'
+        named = link_words(span)
+        # A link named for its site: print gives its address too, unlike one that reads as it.
+        site = ' class="site"' if named != span.text.strip() else ""
+        return f'<a href="{href(target)}"{site}>{escape(named)}</a>'
     if number:
         return f'<span class="phone"{_NUMBER}>{words}</span>'
     if span.kind in ("strong", "label"):

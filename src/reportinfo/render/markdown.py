@@ -1,22 +1,38 @@
 """A document as CommonMark, to paste into a CMS, a README or an email.
 
 Text from the data is escaped so that it can never become Markdown syntax: emphasis, links,
-HTML, headings or list markers; a line break in it is a space. Phone numbers are `tel:` links
-whose digit groups are joined by no-break spaces and set between directional isolates, so that
-a number stays on one line and in dialling order beside right-to-left text. Only http, https,
-mailto, sms and tel links are written, each destination percent-encoded. Open-now status is
-left out: it would be out of date once published.
+HTML, headings or list markers; a line break in it is a space. Only what CommonMark would read
+as syntax at that spot is escaped, and only in ways Python-Markdown reads too (a backslash
+before punctuation both know, else an entity), so no renderer shows a stray backslash. Phone
+numbers are `tel:` links whose digit groups are joined by no-break spaces and set between
+directional isolates, so that a number stays on one line and in dialling order beside
+right-to-left text. Only http, https, mailto, sms and tel links are written, each destination
+percent-encoded. Headings start at level 2, under the title of the page it is pasted into.
+Open-now status is left out: it would be out of date once published.
 """
 
 from __future__ import annotations
 
 import re
 
-from reportinfo.render.document import STATUS_KINDS, Block, Document, Span, safe_target
+from reportinfo.render.document import (
+    STATUS_KINDS,
+    Block,
+    Document,
+    Span,
+    link_words,
+    safe_target,
+)
+from reportinfo.render.phrases import EMERGENCY_LABEL
 from reportinfo.render.plain import isolated
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&])")
-_LINE_START = re.compile(r"^([ \t]*)([-+=]|[0-9]+(?=[.)]))")  # list markers and setext underlines
+# Anywhere in a line: emphasis, code, links and backslash itself; "&" that would start an
+# entity; "<" that would start HTML or an autolink; "|" and "~", tables and strikethrough in
+# GitHub's Markdown (as entities: a backslash before them shows in Python-Markdown).
+_SPECIAL = re.compile(r"[\\`*_\[\]|~]|&(?=#?[0-9A-Za-z]+;)|<(?=[A-Za-z/!?])")
+_AS_ENTITY = {"&": "&amp;", "<": "&lt;", "|": "&#124;", "~": "&#126;"}
+# At the start of a block's text only: a list marker, a block quote or a heading.
+_LINE_START = re.compile(r"^([ \t]*)(?:([-+>#])|([0-9]+)([.)]))")
 # Line ends and the characters CommonMark or a browser may take as one: in data, a space.
 _BREAKS = re.compile(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
 
@@ -29,11 +45,15 @@ _IN_DESTINATION = frozenset(
 _STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # "&amp;" in a destination would be decoded
 
-HEADINGS = {"title": "#", "heading": "##", "subheading": "###"}
+_RANKS = {"title": 0, "heading": 1, "subheading": 2}  # a heading's depth below the first
 NO_BREAK_SPACE = "\u00a0"
 
 
-def render(document: Document) -> str:
+def render(document: Document, first_heading: int = 2) -> str:
+    """The document as CommonMark; `first_heading` is the level of its top heading."""
+    top = min(
+        (_RANKS[b.kind] for part in document.parts for b in part if b.kind in _RANKS), default=0
+    )
     out: list[str] = []
     if document.warning:
         out.append(f"> **{escape(document.warning)}**")
@@ -48,7 +68,7 @@ def render(document: Document) -> str:
                 # A numbered list straight after another, not counting on from it: CommonMark
                 # would join the two and renumber, unless the new one changes its delimiter.
                 delimiter = ")" if delimiter == "." else "."
-            out.append(_block(block, delimiter))
+            out.append(_block(block, delimiter, first_heading - top))
             previous = block
     return "\n".join(out) + "\n"
 
@@ -65,13 +85,29 @@ def _same_list(previous: Block | None, block: Block) -> bool:
 def escape(text: str) -> str:
     """Plain text that CommonMark shows as it is, on one line, wherever the line it is in
     starts (see `_line`)."""
-    return _SPECIAL.sub(r"\\\1", _BREAKS.sub(" ", text))
+    return _SPECIAL.sub(_escaped, _BREAKS.sub(" ", text))
+
+
+def _escaped(found: re.Match[str]) -> str:
+    character = found.group()
+    return _AS_ENTITY.get(character, "\\" + character)
 
 
 def _line(inline: str) -> str:
-    """A block's text with anything at its start that CommonMark would read as a list marker
-    or a heading's underline escaped."""
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), inline)
+    """A block's text with anything at its start that CommonMark would read as a list marker,
+    a block quote or a heading escaped: "\\-", "\\>", "\\#", "1\\."."""
+    found = _LINE_START.match(inline)
+    if not found:
+        return inline
+    indent, marker, digits, delimiter = found.groups()
+    escaped = f"\\{marker}" if marker else f"{digits}\\{delimiter}"
+    return indent + escaped + inline[found.end() :]
+
+
+def _heading(inline: str) -> str:
+    """A heading's text with any "#" at its end escaped: a closing sequence would be dropped."""
+    kept = inline.rstrip("#")
+    return kept + "\\#" * (len(inline) - len(kept))
 
 
 def destination(target: str) -> str:
@@ -82,10 +118,10 @@ def destination(target: str) -> str:
     return f"<{_ENTITY.sub('%26', _STRAY_PERCENT.sub('%25', encoded))}>"
 
 
-def _block(block: Block, delimiter: str = ".") -> str:
+def _block(block: Block, delimiter: str = ".", shift: int = 2) -> str:
     inline = _line("".join(_span(s) for s in block.spans if s.kind not in STATUS_KINDS).strip())
-    if block.kind in HEADINGS:
-        return f"{HEADINGS[block.kind]} {inline}"
+    if block.kind in _RANKS:
+        return f"{'#' * min(6, _RANKS[block.kind] + shift)} {_heading(inline)}"
     if block.list_kind == "numbered":
         return f"{block.number}{delimiter} {inline}"
     if block.list_kind == "bullet":
@@ -94,7 +130,9 @@ def _block(block: Block, delimiter: str = ".") -> str:
         return f"- {_code(block.label.strip())}: {inline}"
     if block.kind in ("note", "quiet"):
         return f"*{inline}*"
-    if block.kind in ("emergency", "warning"):
+    if block.kind == "emergency":  # words that set it apart wherever it is pasted
+        return f"**{escape(EMERGENCY_LABEL)} {inline}**"
+    if block.kind == "warning":
         return f"**{inline}**"
     return inline
 
@@ -111,7 +149,9 @@ def _span(span: Span) -> str:
         return _code(span.text)
     leading = span.text[: len(span.text) - len(span.text.lstrip())]
     trailing = span.text[len(span.text.rstrip()) :]
-    words = escape(span.text.strip())
+    words = escape(
+        link_words(span) if span.kind == "web" and safe_target(span) else span.text.strip()
+    )
     if not words:
         return " " if leading else ""
     if span.kind == "phone":  # one unit: no line break inside, digits in dialling order

@@ -31,6 +31,9 @@ EXAMPLE_COMMANDS = (
 HELP_HINT = "Run 'reportinfo --help' for every option, or 'reportinfo COMMAND --help'."
 SOURCES_HEADING = "Sources"
 BOX_HEADING = "Where to find help"
+# Before the 999 line on a web page: words that set it apart where a sanitizer strips the
+# style, the class and even the paragraphs.
+EMERGENCY_LABEL = "Emergency:"
 
 _MONTHS = (
     "January",
