@@ -26,8 +26,8 @@ EMERGENCY = (
     "If you or anyone else is in immediate danger, call the emergency services straight away: 999."
 )
 CANNOT_CALL = (
-    "Cannot speak or hear on the phone? Relay UK: 18000. "
-    "Cannot make a voice call? Register for emergencySMS: text register to 999."
+    "Cannot speak or hear on the phone? Relay UK, for 999: 18000. "
+    "Cannot make a voice call? Register for emergencySMS: text “register” to 999."
 )
 CHILDLINE = "Under 19? Childline: 0800 1111, any time."
 
@@ -72,14 +72,26 @@ def test_999_and_the_routes_for_people_who_cannot_call_in_every_view(
 ) -> None:
     shown = _words(invoke("help-contacts", "--for", group, *fmt).stdout)
     assert "call the emergency services straight away: 999." in shown
-    assert "Relay UK: 18000" in shown
-    assert "text register to 999" in shown
+    assert "Relay UK, for 999: 18000" in shown
+    assert "text “register” to 999" in shown
+
+
+@pytest.mark.parametrize("group", GROUPS)
+def test_json_keeps_the_emergency_contact_in_every_view(invoke: Invoke, group: str) -> None:
+    """A web page built from `--for GROUP --json` must not show Samaritans without 999."""
+    import json
+
+    document = json.loads(invoke("help-contacts", "--for", group, "--json").stdout)
+    emergency = [c for c in document["contacts"] if c["emergency"]]
+    assert [c["id"] for c in emergency] == ["emergency"]
+    values = [ch["value"] for ch in emergency[0]["channels"]]
+    assert values == ["999", "18000", "999"]  # the call, Relay UK and emergencySMS
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_the_box_keeps_999_childline_and_the_routes(invoke: Invoke, fmt: list[str]) -> None:
     shown = _words(invoke("help-contacts", "--box", *fmt).stdout)
-    for words in (EMERGENCY, "Relay UK: 18000", "text register to 999", "Childline: 0800 1111"):
+    for words in (EMERGENCY, "Relay UK, for 999: 18000", "text “register” to 999", "Childline: 0800 1111"):
         assert words in shown
 
 
@@ -277,8 +289,8 @@ def test_every_channel_of_the_emergency_contact_is_shown_in_every_format(
     for fmt in FORMATS:
         for section in ("summary", "help-contacts"):
             shown = _words(invoke("--data", str(path), section, *fmt).stdout)
-            assert "Relay UK: 18002" in shown, (section, fmt)
-            assert "text register to 999" in shown, (section, fmt)
+            assert "Relay UK, for 999: 18002" in shown, (section, fmt)
+            assert "text “register” to 999" in shown, (section, fmt)
 
 
 @pytest.mark.parametrize("now", [FRIDAY_NIGHT, datetime(2026, 11, 25, 14, 0, tzinfo=UTC)])

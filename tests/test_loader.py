@@ -10,7 +10,8 @@ import pytest
 
 from reportinfo import loader
 from reportinfo.errors import DataError
-from tests.conftest import Change, Invoke, delete_at, set_at
+from reportinfo.validate import build_report
+from tests.conftest import FROM_WHEEL, Change, Invoke, delete_at, set_at
 
 
 def problems(path: Path) -> list[str]:
@@ -363,3 +364,53 @@ def test_an_anchor_without_an_alias_is_fine(tmp_path: Path) -> None:
     bundled = Path(loader.bundled_path()).read_text(encoding="utf-8")
     anchored = bundled.replace("content_note:\n  text:", "content_note: &note\n  text:", 1)
     assert loader.load(str(write_bytes(tmp_path, anchored.encode()))).content_note.text
+
+
+def _parsed_copy(monkeypatch: pytest.MonkeyPatch, text: str, values: Any) -> None:
+    """Stand in for the module a wheel carries: the bundled file's text, and its values."""
+    import sys
+    import types
+
+    import reportinfo
+
+    module = types.ModuleType("reportinfo._parsed_report")
+    module.TEXT = text  # type: ignore[attr-defined]
+    module.VALUES = values  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "reportinfo._parsed_report", module)
+    monkeypatch.setattr(reportinfo, "_parsed_report", module, raising=False)
+
+
+def test_the_parsed_copy_is_used_while_the_bundled_file_is_unchanged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = loader.read_text(loader.bundled_path())
+    values = loader.parse_yaml(text)
+    assert loader.load() == build_report(values)
+    values["report"]["title"] = "From the parsed copy"
+    _parsed_copy(monkeypatch, text, values)
+    assert loader.load().about.title == "From the parsed copy"
+
+
+def test_an_edited_bundled_file_wins_over_the_parsed_copy(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    text = loader.read_text(loader.bundled_path())
+    values = loader.parse_yaml(text)
+    values["report"]["title"] = "From the parsed copy"
+    _parsed_copy(monkeypatch, text, values)
+    edited = tmp_path / "report.yaml"
+    edited.write_text(text.replace("recommendations: 14", "recommendations: 15"), "utf-8")
+    monkeypatch.setattr(loader, "bundled_path", lambda: str(edited))
+    report = loader.load()
+    assert report.about.recommendations == 15
+    assert report.about.title != "From the parsed copy"
+
+
+def test_a_wheel_carries_the_bundled_report_parsed_from_its_own_text() -> None:
+    if not FROM_WHEEL:
+        pytest.skip("an editable install reads data/ as YAML and carries no parsed copy")
+    from reportinfo import _parsed_report  # type: ignore[attr-defined]
+
+    text = loader.read_text(loader.bundled_path())
+    assert text == _parsed_report.TEXT
+    assert loader.parse_yaml(text) == _parsed_report.VALUES

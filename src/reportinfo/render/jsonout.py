@@ -12,7 +12,7 @@ from typing import Any
 
 from reportinfo.model import Channel, Contact, Report, Source, Statement
 from reportinfo.render import Request, Section, hours_words, phrases
-from reportinfo.render.document import channel_target
+from reportinfo.render.document import channel_target, emergency_beside, groups_in_view
 
 
 def render(section: Section, report: Report, request: Request, ascii_only: bool = False) -> str:
@@ -69,8 +69,10 @@ def findings(report: Report, request: Request) -> dict[str, Any]:
 def help_contacts(report: Report, request: Request) -> dict[str, Any]:
     from reportinfo import hours  # zoneinfo: only this section needs it
 
-    groups = [g for g in report.groups if request.group in (None, g.id)]
-    contacts = [report.contact(cid) for group in groups for cid in group.contacts]
+    asked = groups_in_view(report, request)
+    emergency = emergency_beside(report, asked)  # 999 in every view, however filtered
+    contacts = [*emergency, *(report.contact(cid) for group in asked for cid in group.contacts)]
+    groups = list(dict.fromkeys([*(report.group_of(c.id) for c in emergency), *asked]))
     holidays = report.bank_holidays
     today = hours.uk_date(request.now)
     return {
