@@ -17,6 +17,7 @@ import re
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal, NamedTuple
 
 import click
 
@@ -28,26 +29,36 @@ from reportinfo.render import Request, document, phrases, terminal
 ROOT = Path(__file__).resolve().parents[1]
 # Wednesday 25 November 2026, 2pm in London: the weekday lines are open.
 PICTURE_CLOCK = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
-# Each section's picture, on a dark terminal and on a light one (the default on macOS).
+
+
+class Picture(NamedTuple):
+    section: Literal["help-contacts", "findings"]
+    light: bool = False  # a light terminal (the default on macOS), not a dark one
+    group: str | None = None  # help-contacts --for GROUP
+
+
+# Each section on a dark terminal and on a light one, and the README's one short picture: what
+# someone who is struggling is offered.
 PICTURES = {
-    "help-contacts": "docs/help-contacts.svg",
-    "findings": "docs/findings.svg",
-    "help-contacts --light": "docs/help-contacts-light.svg",
-    "findings --light": "docs/findings-light.svg",
+    "docs/help-contacts.svg": Picture("help-contacts"),
+    "docs/findings.svg": Picture("findings"),
+    "docs/help-contacts-light.svg": Picture("help-contacts", light=True),
+    "docs/findings-light.svg": Picture("findings", light=True),
+    "docs/help-contacts-struggling.svg": Picture("help-contacts", group="struggling"),
 }
 
 
 def pictures() -> dict[str, str]:
     report = loader.load()
     display = Display(rich=True, color=True, hyperlinks=False, width=88, encoding="utf-8")
-    request = Request(now=PICTURE_CLOCK)
-    builders = {"help-contacts": document.help_contacts, "findings": document.findings}
     pictures = {}
-    for name, path in PICTURES.items():
-        section, _, light = name.partition(" --")
-        built = builders[section](report, request)
-        title = f"reportinfo {section}"
-        pictures[path] = terminal.to_svg(built, display, title=title, light=bool(light))
+    for path, picture in PICTURES.items():
+        build = document.BUILDERS[picture.section]
+        built = build(report, Request(now=PICTURE_CLOCK, group=picture.group))
+        title = f"reportinfo {picture.section}"
+        if picture.group:
+            title += f" --for {picture.group}"
+        pictures[path] = terminal.to_svg(built, display, title=title, light=picture.light)
     return pictures
 
 

@@ -58,6 +58,43 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert install_and_test in read(".ci/run")
 
 
+README_MOST_LINES = 250  # what it is, the box, a picture, install, examples, links: no more
+
+
+def test_the_readme_is_short_and_its_box_comes_first() -> None:
+    readme = read("README.md")
+    assert len(readme.splitlines()) <= README_MOST_LINES
+    lines = readme.splitlines()
+    note = lines.index("> **Content note.** This report discusses child sexual abuse and suicide.")
+    assert note < 15, "a newcomer reads the help box before anything else"
+    box = lines[note : lines.index("<!-- [[[end]]] -->")]
+    # Each line of the box is a paragraph of its own: a blank quoted line between any two.
+    assert all(line == ">" for line in box[1::2]), box
+    assert "> ## Where to find help" in box
+
+
+def test_every_local_link_in_the_docs_leads_to_a_file() -> None:
+    pages = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "docs").glob("*.md"))]
+    for page in pages:
+        if not page.exists():
+            continue
+        text = page.read_text(encoding="utf-8")
+        for target in re.findall(r"\]\((?!https?:|mailto:|tel:|#|<)([^)#\s]+)", text):
+            assert (page.parent / target).exists(), f"{page.name} links to missing {target}"
+
+
+def test_the_generated_samples_are_up_to_date() -> None:
+    """The README's and docs' samples are what the code prints now (CI also runs cog)."""
+    cogapp = pytest.importorskip("cogapp")
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    if not all(page.exists() for page in pages):
+        pytest.skip("the README or docs are not in this copy")
+    status = cogapp.Cog().main(
+        ["cog", "--check", "-I", str(ROOT / "docs"), *(str(page) for page in pages)]
+    )
+    assert status == 0, "out of date: run .venv/bin/cog -r -I docs README.md docs/*.md"
+
+
 def complete(words: str) -> list[str]:
     env = {
         "_REPORTINFO_COMPLETE": "bash_complete",
