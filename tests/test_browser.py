@@ -340,8 +340,8 @@ PASTED = [
 
 def _pasted(invoke: Invoke, pasted: str) -> str:
     """The help as it ends up in someone else's page, one of the PASTED ways."""
-    import bleach
-    import markdown
+    import bleach  # type: ignore[import-untyped]  # no stubs; only in tests
+    import markdown  # type: ignore[import-untyped]
     import nh3
     from markdown_it import MarkdownIt
 
