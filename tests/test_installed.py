@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 
-import reportinfo
 from reportinfo import loader
-from tests.conftest import INSTALLED, SECTION_ARGS, clean_env, run_installed
+from tests.conftest import FROM_WHEEL, INSTALLED, SECTION_ARGS, clean_env, run_installed
 
 
 def test_the_console_script_is_installed() -> None:
@@ -24,27 +23,23 @@ def test_the_console_script_is_installed() -> None:
 
 
 def test_the_package_carries_its_data_file() -> None:
-    if not from_a_wheel():
+    if not FROM_WHEEL:
         pytest.skip("running from the source tree (an editable install), not from a wheel")
     bundled = resources.files("reportinfo") / "data" / "report.yaml"
     assert bundled.is_file(), "data/report.yaml is not in the wheel"
     assert Path(loader.bundled_path()) == Path(str(bundled))
 
 
-def from_a_wheel() -> bool:
-    return Path(reportinfo.__file__).parent.parent.name != "src"
-
-
 def test_the_package_carries_the_format_page() -> None:
     """`reportinfo help format` reads the page from the package: the wheel must carry it."""
-    if not from_a_wheel():
+    if not FROM_WHEEL:
         pytest.skip("running from the source tree (an editable install), not from a wheel")
     page = resources.files("reportinfo") / "data" / "data-format.md"
     assert page.is_file(), "docs/data-format.md is not in the wheel"
 
 
 def test_the_man_pages_are_installed() -> None:
-    if not from_a_wheel():
+    if not FROM_WHEEL:
         pytest.skip("running from the source tree (an editable install), not from a wheel")
     man = Path(sys.prefix) / "share" / "man"
     assert (man / "man1" / "reportinfo.1").is_file()
