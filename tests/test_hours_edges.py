@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -103,11 +103,50 @@ def test_an_ordinary_day_in_another_process_time_zone(process_time_zone: str) ->
     assert said(FIRST_RESPONSE, late) == "Closed now. Opens at 9am."
 
 
-def test_a_naive_time_is_refused(process_time_zone: str) -> None:
-    with pytest.raises(ValueError, match="aware"):
-        hours.status(NSPCC_PHONE, datetime(2026, 8, 31, 0, 30), BANK_HOLIDAYS)
-    with pytest.raises(ValueError, match="aware"):
-        hours.uk_date(datetime(2026, 8, 31, 0, 30))
+class _NoOffset(tzinfo):
+    """A time zone that gives no offset: Python reads such a time as naive, in local time."""
+
+    def utcoffset(self, dt: datetime | None) -> None:
+        return None
+
+    def dst(self, dt: datetime | None) -> None:
+        return None
+
+    def tzname(self, dt: datetime | None) -> None:
+        return None
+
+
+NAIVE = "^the time must be aware: a naive time would be read in local time$"
+
+
+@pytest.mark.parametrize(
+    "naive",
+    [datetime(2026, 8, 31, 0, 30), datetime(2026, 8, 31, 0, 30, tzinfo=_NoOffset())],
+    ids=["no-time-zone", "no-offset"],
+)
+def test_a_naive_time_is_refused(process_time_zone: str, naive: datetime) -> None:
+    with pytest.raises(ValueError, match=NAIVE):
+        hours.status(NSPCC_PHONE, naive, BANK_HOLIDAYS)
+    with pytest.raises(ValueError, match=NAIVE):
+        hours.uk_date(naive)
+
+
+@pytest.mark.parametrize(
+    "instant",
+    [
+        BANK_HOLIDAY_MORNING,
+        datetime(2026, 10, 25, 0, 30, tzinfo=UTC),  # 1.30am BST, as the clocks go back
+        datetime(2026, 10, 25, 1, 30, tzinfo=UTC),  # 1.30am GMT, an hour later
+        datetime(2026, 3, 29, 0, 30, tzinfo=UTC),  # 12.30am GMT, as the clocks go forward
+    ],
+    ids=["bank-holiday", "bst-end-first", "bst-end-second", "bst-start"],
+)
+def test_the_time_zone_of_now_changes_nothing(process_time_zone: str, instant: datetime) -> None:
+    """The same instant, given in UTC, in London or in New York, has the same status."""
+    for line, office in ((NSPCC_PHONE, None), (FIRST_RESPONSE, None), (OUT_OF_HOURS, NSPCC_PHONE)):
+        in_utc = hours.status(line, instant, BANK_HOLIDAYS, office)
+        for zone in (UK, NEW_YORK):
+            assert hours.status(line, instant.astimezone(zone), BANK_HOLIDAYS, office) == in_utc
 
 
 # Lines closed on bank holidays.
@@ -295,3 +334,17 @@ def test_a_day_in_doubt_of_no_stated_kind_is_said_as_a_bank_holiday() -> None:
     assert hours_words.line_status(LineStatus(True, None, date(2026, 12, 28)), when) == (
         "Open now. Hours may differ on Monday: it is a bank holiday."
     )
+
+
+def test_touching_openings_are_one_and_a_later_one_that_day_still_counts() -> None:
+    split = Hours(
+        text="x",
+        weekly=(
+            WeeklyOpening(("wed",), "09:00", "12:00"),
+            WeeklyOpening(("wed",), "12:00", "13:00"),
+            WeeklyOpening(("wed",), "14:00", "17:00"),
+        ),
+        bank_holidays="usual",
+    )
+    assert said(split, datetime(2026, 11, 25, 11, 0, tzinfo=UTC)) == "Open now, until 1pm."
+    assert said(split, datetime(2026, 11, 25, 13, 30, tzinfo=UTC)) == "Closed now. Opens at 2pm."

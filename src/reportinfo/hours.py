@@ -1,9 +1,10 @@
 """Is a line open now, in UK time, and when does that change? Facts only: no wording here.
 
 Opening hours are wall-clock times in Europe/London, so a line that opens at 8am opens at 8am
-GMT in winter and 8am BST in summer. All arithmetic is done on aware datetimes converted to UTC,
-which keeps the days the clocks change right. The clock is always passed in, never read here,
-and the day is always the UK's, whatever the time zone of the machine.
+GMT in winter and 8am BST in summer. Opening times become aware datetimes in UTC, which keeps
+the days the clocks change right; the clock (`now`, aware, in any time zone: aware datetimes
+compare as instants) is always passed in, never read here, and the day is always the UK's,
+whatever the time zone of the machine or of `now`.
 
 Bank holidays: a line open every hour of every day is unaffected. For any other line the data
 says whether its bank-holiday hours are known ("closed", "usual") or not ("unknown", the
@@ -135,16 +136,9 @@ class _Calendar(NamedTuple):
         return None
 
 
-_CALENDARS: dict[tuple[date, ...], _Calendar] = {}
-
-
 def _calendar(bank_holidays: Collection[date]) -> _Calendar:
-    key = tuple(bank_holidays)
-    calendar = _CALENDARS.get(key)
-    if calendar is None:
-        calendar = _Calendar(frozenset(key), frozenset(day.year for day in key))
-        _CALENDARS[key] = calendar
-    return calendar
+    listed = frozenset(bank_holidays)
+    return _Calendar(listed, frozenset(day.year for day in listed))
 
 
 def holiday(day: date, bank_holidays: Collection[date] = ()) -> Holiday | None:
@@ -165,7 +159,6 @@ def status(
     if opening_hours.always:
         return LineStatus(open=True, changes_at=None)
     today = uk_date(now)
-    now = now.astimezone(UTC)
     calendar = _calendar(bank_holidays)
     if opening_hours.out_of_hours:
         return _out_of_hours(office, today, now, calendar)

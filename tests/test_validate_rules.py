@@ -1,0 +1,177 @@
+"""Each validation rule, switched on by one change to the bundled report: the exact problem lines
+it gives, and, where a boundary matters, the nearest change that is still accepted.
+
+The checks run on parsed YAML (no file, no CLI) so that the whole table takes well under a
+second: `tests/test_loader.py` shows the same problems reach `reportinfo validate`.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from reportinfo.errors import DataError
+from reportinfo.validate import build_report
+from tests.conftest import bundled_yaml, delete_at, set_at
+
+BUNDLED = bundled_yaml()
+
+Change = Callable[[dict[str, Any]], object]
+
+
+def problems(*changes: Change) -> list[str]:
+    """The problem lines for the bundled report after `changes`, each of which changes the data
+    in place or returns what replaces it: [] when it is accepted."""
+    data: object = copy.deepcopy(BUNDLED)
+    for change in changes:
+        replaced = change(data)  # type: ignore[arg-type]
+        data = data if replaced is None else replaced
+    try:
+        build_report(data)
+    except DataError as error:
+        return [str(problem) for problem in error.problems]
+    return []
+
+
+def test_the_bundled_report_is_accepted() -> None:
+    assert problems() == []
+
+
+# The report's own facts.
+
+REFUSED_FACTS = [
+    (
+        set_at("report.link", "report-2071"),
+        "report.link: no source has the id 'report-2071'; did you mean 'report-2017'?",
+    ),
+    (set_at("report.listed", "nowhere"), "report.listed: no source has the id 'nowhere'"),
+    (
+        set_at("report.sources", ["bsp-reviews", "bfp-artikle"]),
+        "report.sources[1]: no source has the id 'bfp-artikle'; did you mean 'bfp-article'?",
+    ),
+    (set_at("report.period", {"start": 2017, "end": 2016}), "report.period: start is after end"),
+    (set_at("report.recommendations", -1), "report.recommendations: must not be negative"),
+    (
+        set_at("report.recommendations", 1_000_000),
+        "report.recommendations: out of range: from -999,999 to 999,999",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    REFUSED_FACTS,
+    ids=["link", "listed", "sources", "period", "negative", "too-many"],
+)
+def test_a_fact_that_does_not_hold_is_refused(change: Change, expected: str) -> None:
+    assert problems(change) == [expected]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        set_at("report.period", {"start": 2016, "end": 2016}),  # one year
+        set_at("report.recommendations", 0),
+        set_at("report.recommendations", 999_999),
+        delete_at("report.listed"),
+    ],
+    ids=["one-year-period", "no-recommendations", "most-recommendations", "no-listing"],
+)
+def test_a_fact_at_its_boundary_is_accepted(change: Change) -> None:
+    assert problems(change) == []
+
+
+# The content note: its sources and its quotes, like any statement's.
+
+
+def test_the_content_note_cites_known_sources() -> None:
+    assert problems(set_at("content_note.sources", ["bucks-herald-2071"])) == [
+        "content_note.sources[0]: no source has the id 'bucks-herald-2071'; "
+        "did you mean 'bucks-herald-2017'?"
+    ]
+
+
+def test_the_content_note_marks_its_quotes() -> None:
+    marked_text = set_at("content_note.text", "This report discusses “abuse” and suicide.")
+    assert problems(marked_text) == [
+        "content_note.text: “abuse” is in quotation marks but not listed in quotes"
+    ]
+    assert problems(marked_text, set_at("content_note.quotes", ["abuse"])) == []
+    assert problems(set_at("content_note.quotes", ["suicide"])) == [
+        "content_note.quotes[0]: “suicide” is not in quotation marks in the text"
+    ]
+
+
+def test_a_statement_may_list_no_quotes() -> None:
+    assert problems(set_at("content_note.quotes", [])) == []
+    assert problems(set_at("summary.0.quotes", [])) == []
+
+
+def test_the_content_note_says_no_voice() -> None:
+    assert problems(set_at("content_note.said_by", "board")) == [
+        "content_note.said_by: only findings say who said them"
+    ]
+
+
+# Ids: each used once.
+
+
+def test_a_contact_id_used_twice() -> None:
+    assert problems(set_at("contacts.1.id", "emergency")) == [
+        "contacts[1].id: 'emergency' is used twice",
+        # The group that named the renamed contact now names none.
+        "groups[1].contacts[0]: no contact has the id 'nspcc-helpline'; did you mean 'childline'?",
+    ]
+
+
+def test_a_group_id_used_twice() -> None:
+    assert problems(set_at("groups.1.id", "danger")) == ["groups[1].id: 'danger' is used twice"]
+
+
+def test_a_voice_id_used_twice() -> None:
+    assert problems(set_at("voices.1.id", "review")) == [
+        "voices[1].id: 'review' is used twice",
+        "findings[5].said_by: no voice has the id 'board'",
+    ]
+
+
+# The misprinted number, wherever it is written.
+
+
+def test_the_misprint_in_a_number_to_text() -> None:
+    shout = "contacts.10.channels.0"
+    assert problems(set_at(f"{shout}.value", "0808 500 1111")) == [
+        "contacts[10].channels[0].value: holds a misprinted phone number; it must not be shown"
+    ]
+
+
+# Opening hours.
+
+
+def test_an_opening_that_closes_when_it_opens() -> None:
+    opening = "contacts.1.channels.0.hours.weekly.0"
+    assert problems(set_at(f"{opening}.opens", "09:00"), set_at(f"{opening}.closes", "09:00")) == [
+        "contacts[1].channels[0].hours.weekly[0]: opens must be before closes"
+    ]
+    assert problems(set_at(f"{opening}.opens", "09:00"), set_at(f"{opening}.closes", "09:01")) == []
+
+
+# The shape of the file.
+
+
+def test_a_list_at_the_top_is_not_a_report() -> None:
+    assert problems(lambda data: [data]) == ["expected a mapping, got a list"]
+
+
+def test_keys_are_text() -> None:
+    assert problems(lambda data: data["report"].update({1: "x"})) == [
+        "report: keys must be text, got a number"
+    ]
+
+    def top_level_key(data: dict[Any, Any]) -> dict[Any, Any]:
+        return {**data, None: "x"}
+
+    assert problems(top_level_key) == ["keys must be text, got nothing"]
