@@ -63,6 +63,20 @@ class Block(NamedTuple):
 Part = tuple[Block, ...]
 
 
+# How far below the document's top heading each kind of heading sits.
+HEADING_RANKS: dict[BlockKind, int] = {"title": 0, "heading": 1, "subheading": 2}
+
+
+def heading_levels(document: Document, first: int) -> dict[BlockKind, int]:
+    """The level of each kind of heading when the document's top heading is at `first` (a
+    page's <h1>; a fragment's <h2>, under the title of the page it is pasted into), at most 6."""
+    ranks = (
+        HEADING_RANKS[b.kind] for part in document.parts for b in part if b.kind in HEADING_RANKS
+    )
+    top = min(ranks, default=0)
+    return {kind: min(6, first + rank - top) for kind, rank in HEADING_RANKS.items()}
+
+
 # Whether a line is open now: true when printed, stale once published. Formats made to be
 # pasted into an article or a page leave these spans out.
 STATUS_KINDS = frozenset({"open", "closed", "unsure"})

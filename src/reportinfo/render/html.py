@@ -18,10 +18,13 @@ import re
 from html import escape
 
 from reportinfo.render.document import (
+    HEADING_RANKS,
     STATUS_KINDS,
     Block,
+    BlockKind,
     Document,
     Span,
+    heading_levels,
     link_words,
     safe_target,
 )
@@ -52,7 +55,6 @@ a[href^="tel:"], .phone { font-weight: bold; }
 }
 """.strip()
 
-_RANKS = {"title": 0, "heading": 1, "subheading": 2}  # a heading's depth below the first
 _LIST_TAGS = {"numbered": "ol", "bullet": "ul", "named": "ul"}
 _CLASSES = {"note": "note", "quiet": "quiet", "emergency": "emergency", "warning": "emergency"}
 
@@ -60,12 +62,9 @@ _CLASSES = {"note": "note", "quiet": "quiet", "emergency": "emergency", "warning
 def render(document: Document, fragment: bool = False, first_heading: int | None = None) -> str:
     """The document as a page, or as a fragment; `first_heading` is the level of its top
     heading (a page's is 1, a fragment's 2 unless asked otherwise)."""
-    first = first_heading or (2 if fragment else 1)
-    top = min(
-        (_RANKS[b.kind] for part in document.parts for b in part if b.kind in _RANKS), default=0
-    )
+    levels = heading_levels(document, first_heading or (2 if fragment else 1))
     label = _label(document)
-    body = "\n".join(_body(document, first - top, label))
+    body = "\n".join(_body(document, levels, label))
     if fragment:
         named = f' aria-labelledby="{label[1]}"' if label else ""
         return f'<section class="reportinfo" lang="en-GB"{named}>\n{body}\n</section>\n'
@@ -89,14 +88,16 @@ def _label(document: Document) -> tuple[Block, str] | None:
     words, so that two fragments pasted into one page do not share an id."""
     for part in document.parts:
         for block in part:
-            if block.kind in _RANKS:
+            if block.kind in HEADING_RANKS:
                 words = "".join(s.text for s in block.spans if s.kind not in STATUS_KINDS)
                 slug = "-".join(re.findall(r"[a-z0-9]+", words.lower()))[:40].strip("-")
                 return block, f"reportinfo-{slug or 'heading'}"
     return None
 
 
-def _body(document: Document, shift: int, label: tuple[Block, str] | None) -> list[str]:
+def _body(
+    document: Document, levels: dict[BlockKind, int], label: tuple[Block, str] | None
+) -> list[str]:
     out = []
     if document.warning:
         out.append(
@@ -115,8 +116,8 @@ def _body(document: Document, shift: int, label: tuple[Block, str] | None) -> li
                 # The first number on the list itself: sanitizers keep <ol start>, not <li value>.
                 out.append(f'<{wanted} start="{start}">' if start != 1 else f"<{wanted}>")
                 open_list = wanted
-            if block.kind in _RANKS:
-                tag = f"h{min(6, _RANKS[block.kind] + shift)}"
+            if block.kind in levels:
+                tag = f"h{levels[block.kind]}"
                 named = f' id="{label[1]}"' if label and label[0] is block else ""
                 out.append(f"<{tag}{named}>{_inline(block)}</{tag}>")
             else:

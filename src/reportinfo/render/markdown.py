@@ -18,8 +18,10 @@ import re
 from reportinfo.render.document import (
     STATUS_KINDS,
     Block,
+    BlockKind,
     Document,
     Span,
+    heading_levels,
     link_words,
     safe_target,
 )
@@ -45,15 +47,12 @@ _IN_DESTINATION = frozenset(
 _STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # "&amp;" in a destination would be decoded
 
-_RANKS = {"title": 0, "heading": 1, "subheading": 2}  # a heading's depth below the first
 NO_BREAK_SPACE = "\u00a0"
 
 
 def render(document: Document, first_heading: int = 2) -> str:
     """The document as CommonMark; `first_heading` is the level of its top heading."""
-    top = min(
-        (_RANKS[b.kind] for part in document.parts for b in part if b.kind in _RANKS), default=0
-    )
+    levels = heading_levels(document, first_heading)
     out: list[str] = []
     if document.warning:
         out.append(f"> **{escape(document.warning)}**")
@@ -68,7 +67,7 @@ def render(document: Document, first_heading: int = 2) -> str:
                 # A numbered list straight after another, not counting on from it: CommonMark
                 # would join the two and renumber, unless the new one changes its delimiter.
                 delimiter = ")" if delimiter == "." else "."
-            out.append(_block(block, delimiter, first_heading - top))
+            out.append(_block(block, levels, delimiter))
             previous = block
     return "\n".join(out) + "\n"
 
@@ -118,10 +117,10 @@ def destination(target: str) -> str:
     return f"<{_ENTITY.sub('%26', _STRAY_PERCENT.sub('%25', encoded))}>"
 
 
-def _block(block: Block, delimiter: str = ".", shift: int = 2) -> str:
+def _block(block: Block, levels: dict[BlockKind, int], delimiter: str = ".") -> str:
     inline = _line("".join(_span(s) for s in block.spans if s.kind not in STATUS_KINDS).strip())
-    if block.kind in _RANKS:
-        return f"{'#' * min(6, _RANKS[block.kind] + shift)} {_heading(inline)}"
+    if block.kind in levels:
+        return f"{'#' * levels[block.kind]} {_heading(inline)}"
     if block.list_kind == "numbered":
         return f"{block.number}{delimiter} {inline}"
     if block.list_kind == "bullet":
