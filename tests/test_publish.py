@@ -542,3 +542,16 @@ def test_print_gives_an_address_only_where_the_link_does_not_read_as_it(invoke: 
     assert 'a[href^="http"]::after' not in STYLE
     out = invoke("help-contacts", "--format", "html").stdout
     assert '<a href="https://nspcc.org.uk">nspcc.org.uk</a>' in out  # no class: not repeated
+
+
+@pytest.mark.parametrize(
+    "output", [["--format", "markdown"], ["--format", "html"], ["--format", "html", "--fragment"]]
+)
+def test_web_outputs_name_no_command_to_run(invoke: Invoke, output: list[str]) -> None:
+    """Someone reading a published page has no terminal: the overview too leaves its commands
+    out, and no section says "More help: reportinfo help-contacts"."""
+    for page in PAGE_ARGS.values():
+        out = invoke(*page, *output).stdout
+        assert "reportinfo " not in out.lower(), page
+        assert "<code>" not in out
+        assert "`" not in out

@@ -222,6 +222,10 @@ def overview(report: Report, request: Request) -> Document:
         block("item", purpose, label=name.ljust(width + 1)) for name, purpose in request.commands
     )
     examples = tuple(block("item", command(line), label="$") for line in phrases.EXAMPLE_COMMANDS)
+    tool: tuple[Part, ...] = (
+        (block("heading", phrases.COMMANDS), *commands),
+        (block("heading", phrases.EXAMPLES), *examples, block("paragraph", phrases.HELP_HINT)),
+    )
     return _document(
         report,
         request,
@@ -234,8 +238,7 @@ def overview(report: Report, request: Request) -> Document:
             ),
             # Help before commands: the 999 line is on the first screen, whatever its size.
             _where_to_find_help(report, request),
-            (block("heading", phrases.COMMANDS), *commands),
-            (block("heading", phrases.EXAMPLES), *examples, block("paragraph", phrases.HELP_HINT)),
+            *(() if request.published else tool),  # a web page names no command to run
         ),
     )
 
