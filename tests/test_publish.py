@@ -555,3 +555,41 @@ def test_web_outputs_name_no_command_to_run(invoke: Invoke, output: list[str]) -
         assert "reportinfo " not in out.lower(), page
         assert "<code>" not in out
         assert "`" not in out
+
+
+def test_structured_data_for_lines_the_bundled_report_does_not_have() -> None:
+    """Midnight as schema.org writes it, no hours for an out-of-hours line, and no area for a
+    number from abroad."""
+    import datetime as dt
+
+    from reportinfo.model import Channel, Contact, Hours, WeeklyOpening
+    from reportinfo.render import jsonld
+
+    late = Hours("Evenings", weekly=(WeeklyOpening(("fri",), "18:00", "24:00"),))
+    contact = Contact(
+        "x",
+        "A line",
+        "Anyone.",
+        (
+            Channel("phone", "020 7946 0000", hours=late),
+            Channel("phone", "0800 000 000", label="Nights", hours=Hours("", out_of_hours=True)),
+            Channel("phone", "+33 1 23 45 67 89"),
+        ),
+        dt.date(2026, 1, 1),
+        ("s",),
+    )
+    evening, night, abroad = jsonld.organization(contact)["contactPoint"]
+    assert evening["telephone"] == "+442079460000"
+    assert evening["hoursAvailable"] == [
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": ["https://schema.org/Friday"],
+            "opens": "18:00",
+            "closes": "23:59",
+        }
+    ]
+    assert night["contactType"] == "Nights"
+    assert "hoursAvailable" not in night
+    assert abroad["telephone"] == "+33123456789"
+    assert "areaServed" not in abroad
+    assert "hoursAvailable" not in abroad
