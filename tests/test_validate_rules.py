@@ -8,13 +8,16 @@ second: `tests/test_loader.py` shows the same problems reach `reportinfo validat
 from __future__ import annotations
 
 import copy
+import sys
+import unicodedata
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
 
 from reportinfo.errors import DataError
-from reportinfo.validate import build_report
+from reportinfo.validate import build_report, closest
 from tests.conftest import bundled_yaml, delete_at, set_at
 
 BUNDLED = bundled_yaml()
@@ -175,3 +178,80 @@ def test_keys_are_text() -> None:
         return {**data, None: "x"}
 
     assert problems(top_level_key) == ["keys must be text, got nothing"]
+
+
+def test_every_character_python_calls_a_digit_has_a_digit_value() -> None:
+    """The misprint check reads any digit as its ASCII digit, by `unicodedata.digit`."""
+    digits = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isdigit()]
+    assert all(unicodedata.digit(char, None) is not None for char in digits)
+
+
+# The wording of a problem: what was found instead, and which character.
+
+
+@pytest.mark.parametrize(
+    ("value", "found"),
+    [
+        ({"a": 1}, "a mapping"),
+        (date(2026, 12, 3), "a date"),
+        (b"bytes", "bytes"),  # not from YAML (the loader refuses tags), but not a crash either
+        (1.5, "a number"),
+        (None, "nothing"),
+    ],
+    ids=["mapping", "date", "bytes", "float", "nothing"],
+)
+def test_what_was_found_instead_of_text(value: object, found: str) -> None:
+    assert problems(set_at("findings.0.text", value)) == [
+        f"findings[0].text: expected text, got {found}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("char", "reason"),
+    [
+        ("\x7f", "contains a control character (U+007F)"),
+        ("\x9b", "contains a control character (U+009B)"),
+        ("\x85", "contains a line break (U+0085); write it on one line, or fold it with >-"),
+        ("\ud800", "contains a lone surrogate (U+D800), which is not a character"),
+        ("\udfff", "contains a lone surrogate (U+DFFF), which is not a character"),
+    ],
+    ids=["delete", "csi", "next-line", "first-surrogate", "last-surrogate"],
+)
+def test_the_character_that_may_not_be_in_text(char: str, reason: str) -> None:
+    assert problems(set_at("summary.0.text", f"before {char} after")) == [
+        f"summary[0].text: {reason}"
+    ]
+
+
+# Suggestions: for the first few problems only, and short words among short lists.
+
+
+def test_only_the_first_ten_problems_suggest_a_key() -> None:
+    def mistype_eleven_keys(data: dict[str, Any]) -> None:
+        data["report"].update({f"titel{n:02d}": "x" for n in range(11)})
+
+    found = problems(mistype_eleven_keys)
+    assert found[9] == "report.titel09: unknown key; did you mean 'title'?"
+    assert found[10] == (
+        "report.titel10: unknown key; expected one of: title, kind, publisher, published, "
+        "period, recommendations, scale, link, sources, listed"
+    )
+
+
+def test_a_suggestion_only_for_a_short_word_among_few() -> None:
+    long_word = "x" * 40
+    assert closest(long_word[:-1] + "y", [long_word]) == long_word
+    assert closest(long_word + "y", [long_word + "x"]) is None
+    many = [f"id-{n:03d}" for n in range(200)]
+    assert closest("id-19x", many) is not None
+    assert closest("id-19x", [*many, "id-200"]) is None
+
+
+# Keys that are not text, wherever they are.
+
+
+def test_the_misprint_under_a_key_that_is_not_text() -> None:
+    assert problems(lambda data: data["report"].update({5: "0808 500 1111"})) == [
+        "report: keys must be text, got a number",
+        "report.?: holds a misprinted phone number; it must not be shown",
+    ]

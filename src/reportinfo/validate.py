@@ -545,8 +545,9 @@ class _AsciiDigits(dict[int, int | str]):
         if char.isdigit():  # rare: unicodedata is loaded only for a text that has one
             import unicodedata
 
-            digit = unicodedata.digit(char, None)
-            value = code if digit is None else str(digit)
+            # Every character str.isdigit accepts has a digit value (Numeric_Type Digit or
+            # Decimal): tests/test_validate_rules.py checks all of them.
+            value = str(unicodedata.digit(char))
         self[code] = value
         return value
 
