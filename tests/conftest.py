@@ -169,6 +169,16 @@ def strip_ansi(text: str) -> str:
 
 _ISOLATES = str.maketrans(dict.fromkeys("\u2066\u2067\u2068\u2069"))
 
+# A web address on a line of its own, in its brackets and with the punctuation after it: the
+# one line the terminal layout lets be wider than the screen (the terminal wraps it, so that it
+# is copied, and found as a link, whole).
+_ADDRESS_LINE = re.compile(r"\(?(https?://)?[\w-]+(\.[\w-]+)+(/\S*)?[.,;:)]*")
+
+
+def too_wide(lines: list[str], width: int) -> list[str]:
+    """The lines wider than `width` columns that are not a web address on a line of its own."""
+    return [line for line in lines if len(line) > width and not _ADDRESS_LINE.fullmatch(line)]
+
 
 def without_isolates(text: str) -> str:
     """Text without the direction isolates around numbers, which a reader does not see."""

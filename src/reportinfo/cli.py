@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from reportinfo.errors import DataError
     from reportinfo.model import Report
+    from reportinfo.output import Paging
 
 EXIT_OK = 0
 EXIT_DATA = 1  # the report file is missing, unreadable or invalid
@@ -53,12 +54,12 @@ class Failure(Exception):
         self.exit_code = exit_code
 
 
-def _write(text: str) -> None:
+def _write(text: str, paging: Paging | None = None) -> None:
     from reportinfo import output
     from reportinfo.errors import OutputError
 
     try:
-        output.write(text)
+        output.write(text, paging)
     except OutputError as error:
         raise Failure(str(error), EXIT_OUTPUT) from None
 
@@ -273,6 +274,14 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option(
             "--no-color", "no_color", is_flag=True, default=None, help="The same as --color never."
+        ),
+        click.option(
+            "--no-pager",
+            "no_pager",
+            is_flag=True,
+            default=None,
+            help="On a terminal, print straight out: no pager for output taller than the "
+            "window. [env: PAGER, default less; empty or cat: no pager]",
         ),
         click.option(
             "--fragment",
@@ -666,11 +675,13 @@ def _show(ctx: click.Context, /, section: Section, **asked: Any) -> None:
         _write(html.render(built, fragment=bool(_option(ctx, "fragment"))))
         return
     isatty = sys.stdout is not None and sys.stdout.isatty()
-    display = output.choose_display(color, isatty=isatty, env=os.environ)
+    display = output.choose_display(
+        color, isatty=isatty, env=os.environ, pager=not _option(ctx, "no_pager")
+    )
     if display.rich:
         from reportinfo.render import terminal
 
-        _write(terminal.to_ansi(built, display))
+        _write(terminal.to_ansi(built, display), display.paging)
     else:
         from reportinfo.render import plain
 

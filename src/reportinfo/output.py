@@ -1,7 +1,8 @@
 """Where output goes: the display decision, encoding fallback, and the one write path.
 
 The renderers return text; this module decides how it may be shown and writes it. Everything
-the tool prints, help and errors included, goes through `write` or `error`.
+the tool prints, help and errors included, goes through `write` or `error`; on a terminal,
+`write` sends output taller than the window through the reader's pager (`reportinfo.pager`).
 """
 
 from __future__ import annotations
@@ -31,7 +32,18 @@ DISPLAY_VARIABLES = (
     "KITTY_WINDOW_ID",
     "KONSOLE_VERSION",
     "VTE_VERSION",
+    "LINES",
+    "PAGER",
+    "LESS",  # read by less, the default pager; set to FRX when not set
 )
+
+
+class Paging(NamedTuple):
+    """How to page output on a terminal: the pager, and the window it is paged for."""
+
+    command: str  # run as the shell would, as git and gh run $PAGER
+    rows: int
+    columns: int
 
 
 class Display(NamedTuple):
@@ -40,20 +52,24 @@ class Display(NamedTuple):
     hyperlinks: bool  # wrap phone numbers and web addresses in OSC 8 links
     width: int
     encoding: str
+    paging: Paging | None = None  # None: never paged (a pipe, plain text, --no-pager, PAGER=)
 
 
 def _set(env: Mapping[str, str], name: str) -> bool:
     return env.get(name, "") not in ("", "0")
 
 
-def choose_display(color: str, *, isatty: bool, env: Mapping[str, str]) -> Display:
+def choose_display(
+    color: str, *, isatty: bool, env: Mapping[str, str], pager: bool = True
+) -> Display:
     """Decide layout and colour, first rule that applies wins:
 
     --color always|never; NO_COLOR (no colour); CLICOLOR_FORCE or FORCE_COLOR (colour, even in
     a pipe); CLICOLOR=0 (no colour); TERM=dumb (plain text); else colour on a terminal.
 
     Rich layout is for terminals; pipes and dumb terminals get plain text. Colour can be forced
-    into a pipe, and that brings the rich layout with it.
+    into a pipe, and that brings the rich layout with it. Only the rich layout on a terminal is
+    paged, unless `pager` is false (--no-pager) or PAGER is empty or cat.
     """
     terminal = isatty and env.get("TERM", "") != "dumb"
     if color == "always":
@@ -66,13 +82,22 @@ def choose_display(color: str, *, isatty: bool, env: Mapping[str, str]) -> Displ
         rich, use_color = terminal, False
     else:
         rich, use_color = terminal, terminal
+    width = terminal_width(env) if rich else 0
+    command = pager_command(env) if pager and rich and terminal else None
     return Display(
         rich=rich,
         color=use_color,
         hyperlinks=use_color and supports_hyperlinks(env),
-        width=terminal_width(env) if rich else 0,
+        width=width,
         encoding=stdout_encoding(),
+        paging=Paging(command, terminal_height(env), width) if command else None,
     )
+
+
+def pager_command(env: Mapping[str, str]) -> str | None:
+    """$PAGER, or less when it is not set; None when it is empty or cat, as for git."""
+    command = env.get("PAGER", "less").strip()
+    return None if command in ("", "cat") else command
 
 
 def env_number(env: Mapping[str, str], name: str, most: int) -> int | None:
@@ -96,11 +121,24 @@ def terminal_width(env: Mapping[str, str]) -> int:
     columns = env_number(env, "COLUMNS", MAX_WIDTH)
     if columns:
         return max(MIN_WIDTH, columns)
-    try:
-        width = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-    except (AttributeError, OSError, ValueError):  # AttributeError: stdout is closed
-        return 80
+    width = _window().columns
     return max(MIN_WIDTH, min(width, MAX_WIDTH)) if width > 0 else 80
+
+
+def terminal_height(env: Mapping[str, str]) -> int:
+    """LINES if set, else the terminal's height, else 24; as for the width, 0 is not known."""
+    rows = env_number(env, "LINES", MAX_WIDTH)
+    if rows:
+        return rows
+    height = _window().lines
+    return min(height, MAX_WIDTH) if height > 0 else 24
+
+
+def _window() -> os.terminal_size:
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno())  # type: ignore[union-attr]
+    except (AttributeError, OSError, ValueError):  # AttributeError: stdout is closed
+        return os.terminal_size((0, 0))
 
 
 def supports_hyperlinks(env: Mapping[str, str]) -> bool:
@@ -158,14 +196,26 @@ def fit_encoding(text: str, encoding: str) -> str:
         return text.encode("ascii", errors="replace").decode("ascii")
 
 
-def write(text: str) -> None:
-    """Write `text` to standard output, ending with one newline. A reader that has gone away
-    (a closed pipe) is not an error; output that cannot be written raises `OutputError`."""
+def write(text: str, paging: Paging | None = None) -> None:
+    """Write `text` to standard output, ending with one newline; with `paging`, through the
+    pager if it is taller than the window. A reader that has gone away (a closed pipe, a pager
+    quit before the end) is not an error; output that cannot be written raises `OutputError`."""
     stream = sys.stdout
     if stream is None:
         raise OutputError("standard output is closed")
+    encoding = stdout_encoding()
+    text = fit_encoding(text.rstrip("\n") + "\n", encoding)
+    if paging is not None and rows_taken(text, paging.columns) >= paging.rows:
+        from reportinfo import pager  # only when paging: most runs never load subprocess
+
+        try:
+            stream.flush()
+            if pager.run(paging.command, _encoded(text, encoding)):
+                return
+        except (OSError, ValueError) as error:
+            raise OutputError(f"cannot write to the pager ({error})") from None
     try:
-        stream.write(fit_encoding(text.rstrip("\n") + "\n", stdout_encoding()))
+        stream.write(text)
         stream.flush()
     except BrokenPipeError:
         # The reader stopped reading, as `head` does: not an error. Point stdout at /dev/null
@@ -175,6 +225,22 @@ def write(text: str) -> None:
         os.close(devnull)
     except (OSError, ValueError) as error:  # ValueError: the stream was closed under us
         raise OutputError(f"cannot write to standard output ({error})") from None
+
+
+def rows_taken(text: str, columns: int) -> int:
+    """How many rows of a window `columns` wide the text fills, the lines longer than it (a
+    long web address) wrapped by the terminal. Styles, links and isolates take no room."""
+    import re
+
+    seen = re.sub(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\|[\u2066-\u2069]", "", text)
+    return sum(max(1, -(-len(line) // max(columns, 1))) for line in seen.splitlines())
+
+
+def _encoded(text: str, encoding: str) -> bytes:
+    try:
+        return text.encode(encoding, errors="replace")
+    except LookupError:
+        return text.encode("ascii", errors="replace")
 
 
 def error(message: str, stream: TextIO | None = None) -> None:

@@ -275,6 +275,7 @@ def summary(report: Report, request: Request) -> Document:
         about.title,
         (
             _content_note(report),
+            _help_lead(report, phrases.LEAD_MORE_AT_END),
             (block("title", about.title), block("paragraph", phrases.described_report(report))),
             facts,
             (block("heading", phrases.IN_BRIEF), *points),
@@ -290,7 +291,11 @@ def findings(report: Report, request: Request) -> Document:
     if request.finding is not None:
         numbered = [numbered[request.finding - 1]]
     references = _References(report)
-    parts: list[Part] = [_content_note(report), (block("title", phrases.findings_title(report)),)]
+    parts: list[Part] = [
+        _content_note(report),
+        _help_lead(report, phrases.LEAD_MORE_AT_END),
+        (block("title", phrases.findings_title(report)),),
+    ]
     for voice in report.voices:
         items = [
             _statement_block(f, f"{n}.", references) for n, f in numbered if f.said_by == voice.id
@@ -318,6 +323,9 @@ def help_contacts(report: Report, request: Request) -> Document:
         for contact_id in group.contacts:
             contact = report.contact(contact_id)
             parts.append(_contact(report, contact, request, show_checked=common is None))
+    if request.group is None:  # the main lines in brief, straight after the 999 line
+        first = next((i for i, part in enumerate(parts) if part[0].kind == "emergency"), 0)
+        parts.insert(first + 1, _help_lead(report, phrases.LEAD_MORE_BELOW, with_999=False))
     closing = [
         block("paragraph", phrases.RELAY_PREFIX),
         block("quiet", hours_words.hours_caveat(report, request.now)),
@@ -344,7 +352,11 @@ def emergency_beside(report: Report, groups: list[Group]) -> list[Contact]:
 
 
 def sources(report: Report, request: Request) -> Document:
-    parts: list[Part] = [_content_note(report), (block("title", phrases.SOURCES_HEADING),)]
+    parts: list[Part] = [
+        _content_note(report),
+        _help_lead(report, phrases.LEAD_MORE_AT_END),
+        (block("title", phrases.SOURCES_HEADING),),
+    ]
     for source in report.sources:
         # The report's own 2017 address is not confirmed today: shown, never a live link.
         address = unlinked_web if source.id == report.about.link else web
@@ -415,6 +427,24 @@ def _link_own_numbers(report: Report, parts: tuple[Part, ...]) -> tuple[Part, ..
 
 def _content_note(report: Report) -> Part:
     return (block("note", phrases.content_note(report)),)
+
+
+def _help_lead(report: Report, more: str, with_999: bool = True) -> Part:
+    """The 999 line and the main lines in brief, near the top of a section longer than a
+    screen, so that they are on its first screen (where a pager opens); `more` says where the
+    full entries are. The main lines are each signposted need's first phone line."""
+    lines = [b for b in emergency_blocks(report.emergency) if b.kind == "emergency"]
+    named: list[tuple[Contact, Channel]] = []
+    for group in report.groups:
+        phones = ((c, first_phone(c)) for c in map(report.contact, group.contacts))
+        main = next(((c, ch) for c, ch in phones if ch is not None), None)
+        if group.signpost and main and main not in named:
+            named.append(main)
+    spans: list[Span | str] = []
+    for at, (contact, number) in enumerate(named):
+        name = contact.name.split(" (")[0]  # "NAPAC", not its expansion in brackets
+        spans += [f"{', ' if at else phrases.LEAD_LINES + ' '}{name} ", phone(number.value)]
+    return (*(lines if with_999 else ()), block("paragraph", *spans, ". " if spans else "", more))
 
 
 class _References:

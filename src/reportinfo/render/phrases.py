@@ -31,6 +31,11 @@ EXAMPLE_COMMANDS = (
 HELP_HINT = "Run 'reportinfo --help' for every option, or 'reportinfo COMMAND --help'."
 SOURCES_HEADING = "Sources"
 BOX_HEADING = "Where to find help"
+# The help lead: the 999 line and a few lines near the top of a long section, so that its
+# first screen (where a pager opens) has them; their full entries are further on.
+LEAD_LINES = "Help lines:"
+LEAD_MORE_AT_END = f"More under “{BOX_HEADING}”, at the end."
+LEAD_MORE_BELOW = "Who each is for, and when it is open, below."
 # Before the 999 line on a web page: words that set it apart where a sanitizer strips the
 # style, the class and even the paragraphs.
 EMERGENCY_LABEL = "Emergency:"

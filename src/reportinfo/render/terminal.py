@@ -15,7 +15,7 @@ every theme; the line to call 999 is in reverse video, so it stands out first.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import NamedTuple
 
 from rich.cells import cell_len
@@ -28,6 +28,8 @@ from reportinfo.render.document import Block, Document, Span
 from reportinfo.render.plain import isolated
 
 INDENT = 2  # a detail under its heading
+MEASURE = 100  # the longest line of prose: longer lines are hard to follow back to their start
+LEAST_ROOM = 12  # beside a hanging label; with less, the text goes on the lines under it
 
 BOLD = Style(bold=True)
 
@@ -129,7 +131,12 @@ class _Buffer(io.StringIO):
 class Piece(NamedTuple):
     text: str
     style: Style
-    whole: bool = False  # a phone number: never broken across lines
+    whole: bool  # a phone number, address or command: never broken across lines
+
+
+# What is copied, dialled or found as a link: never broken. Other words longer than the
+# measure (a source's id at 20 columns, say) are broken after a hyphen.
+WHOLE_KINDS = frozenset({"phone", "web", "email", "command"})
 
 
 Word = list[Piece]  # pieces with no space between them: "5000" then "."
@@ -150,7 +157,7 @@ def _words(block: Block, display: Display) -> list[Word]:
         for i, piece in enumerate(pieces):
             if space or i > 0 or span.text[:1].isspace() or not words:
                 words.append([])
-            words[-1].append(Piece(piece, style, span.kind == "phone"))
+            words[-1].append(Piece(piece, style, span.kind in WHOLE_KINDS))
             space = False
         space = span.text[-1:].isspace() if span.text.strip() else space or bool(span.text)
     return words
@@ -164,13 +171,20 @@ def _pieces(span: Span, unicode: bool) -> list[str]:
 
 
 def _wrap(block: Block, display: Display) -> Iterator[Text]:
-    """Lay a block out in lines no wider than the display, with a hanging label."""
+    """Lay a block out in lines no wider than the measure, with a hanging label. A word is
+    never broken: one longer than the room stands whole on a line of its own (see below)."""
+    measure = min(display.width, MEASURE)
     indent = block.indent * INDENT
     label = f"{block.label} " if block.label else ""
     hang = indent + cell_len(label)
-    width = max(display.width - hang, 8)
     line = _Line(" " * indent)
     line.add(label, LABEL, counts=False)  # the hanging label stands in the margin
+    if label and measure - hang < LEAST_ROOM:
+        # A long label ("help-contacts") on a narrow screen: the text goes under it instead.
+        yield line.text()
+        hang = indent + INDENT
+        line = _Line(" " * hang)
+    width = measure - hang
     for word in _words(block, display):
         length = sum(cell_len(piece.text) for piece in word)
         if line.column and line.column + 1 + length > width:
@@ -178,29 +192,55 @@ def _wrap(block: Block, display: Display) -> Iterator[Text]:
             line = _Line(" " * hang)
         elif line.column:  # the space takes the words' style when both sides share it
             line.add(" ", line.last_style if line.last_style == word[0].style else None)
-        if line.column + length <= width:
-            for piece in word:
-                line.add(piece.text, piece.style)
-        elif any(piece.whole for piece in word):
-            # Longer than the room beside the margin: a phone number stands whole on a line of
-            # its own, moved left as far as it needs to fit the display.
+        if line.column + length > width:
+            if length > measure and not any(piece.whole for piece in word):
+                line = yield from _broken(word, line, hang, width)
+                continue
+            # Longer than the room beside the margin: a word (a phone number, a web address,
+            # with the punctuation after it) stands whole on a line of its own, moved left as
+            # far as it needs to fit; an address longer than the measure starts at the first
+            # column, and the terminal wraps it, so that it is copied whole and found as a link.
             if line.labelled:  # the label keeps its own line
                 yield line.text()
-            line = _Line(" " * max(0, min(hang, display.width - length)))
-            for piece in word:
-                line.add(piece.text, piece.style)
-        else:  # a long web address: as much as fits, then on at the next line
-            for piece in word:
-                rest = piece.text
-                while rest:
-                    chunk = _cut(rest, width - line.column)
-                    if not chunk:
-                        yield line.text()
-                        line = _Line(" " * hang)
-                        continue
-                    line.add(chunk, piece.style)
-                    rest = rest[len(chunk) :]
+            line = _Line(" " * max(0, min(hang, measure - length)))
+        for piece in word:
+            line.add(piece.text, piece.style)
     yield line.text()
+
+
+def _broken(word: Word, line: _Line, hang: int, width: int) -> Generator[Text, None, _Line]:
+    """A word of plain text longer than the measure (an id at 20 columns), broken after a
+    hyphen where it can be, else where the room ends but never before punctuation; returns
+    the line its end is on."""
+    text = "".join(piece.text for piece in word)
+    start = 0
+    while start < len(text):
+        chunk = _cut(text[start:], width - line.column)
+        end = start + len(chunk)
+        if end < len(text):  # after the last hyphen that fits, else on a line of its own
+            hyphen = chunk.rfind("-") + 1
+            if hyphen or line.column:
+                end = start + hyphen
+            while start + 1 < end and text[end] in _NOT_FIRST:
+                end -= 1
+        for piece, offset in zip(word, _offsets(word), strict=True):  # each part in its style
+            line.add(text[max(start, offset) : min(end, offset + len(piece.text))], piece.style)
+        start = end
+        if start < len(text):
+            yield line.text()
+            line = _Line(" " * hang)
+    return line
+
+
+_NOT_FIRST = frozenset(",.;:!?)]")  # punctuation that never opens a line
+
+
+def _offsets(word: Word) -> list[int]:
+    offsets, at = [], 0
+    for piece in word:
+        offsets.append(at)
+        at += len(piece.text)
+    return offsets
 
 
 def _cut(text: str, room: int) -> str:
