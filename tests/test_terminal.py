@@ -369,3 +369,9 @@ def test_the_first_screen_shows_the_content_note_999_and_the_main_lines(section:
         assert first.startswith("Content note: This report discusses")
     for number in ("999", "0808 800 5000", "0800 1111", "0808 801 0331", "116 123"):
         assert number in first, (section, number)
+
+
+def test_a_word_with_no_hyphen_is_cut_where_the_room_ends_but_not_before_punctuation() -> None:
+    block = document.Block("paragraph", (document.Span("a" * 20 + ")."),))
+    lines = laid_out(Document("t", ((block,),)), 20)
+    assert lines == ["a" * 19, "a)."]
