@@ -2,9 +2,12 @@
 
 Every string from the data goes into a `Text` object, never through rich's markup, emoji or
 highlighting, so a report file cannot style or control the terminal. Wrapping is done here,
-word by word, so that a phone number (one span) is never split across two lines and no line
-carries trailing spaces. rich is given the width, the colours and an empty environment, so
-nothing but `Display` decides how the output looks.
+word by word, at no more than MEASURE columns: a phone number (one span) is never split across
+two lines, a web address is never broken (one too long for the screen stands whole on a line
+of its own, for the terminal to wrap), punctuation stays with its word, and no line carries
+trailing spaces. rich's own wrapping breaks a number at its spaces, folds a long address and
+keeps trailing spaces, so it is not used. rich is given the width, the colours and an empty
+environment, so nothing but `Display` decides how the output looks.
 
 No colour at all: each terminal theme decides how its ANSI colours look, and on some themes
 every one of them is hard to read on the background (tests/test_contrast.py measures this).
