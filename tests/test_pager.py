@@ -12,6 +12,7 @@ import os
 import select
 import shutil
 import signal
+import struct
 import sys
 import time
 from pathlib import Path
@@ -73,8 +74,6 @@ class Session:
                 )
             finally:
                 os._exit(127)
-        import struct
-
         fcntl.ioctl(controller, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         self.pid, self.controller, self.seen = pid, controller, b""
 
