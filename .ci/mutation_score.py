@@ -2,7 +2,8 @@
 
     python .ci/mutation_score.py hours --at-least 95
 
-Reads mutmut's own results (mutants/src/reportinfo/MODULE.py.meta). A mutant counts as killed
+Run where mutmut ran (the project's root): reads mutmut's own results there
+(mutants/src/reportinfo/MODULE.py.meta). A mutant counts as killed
 when a test failed or timed out on it (the tests noticed); every other outcome counts against
 the score, a mutant not checked included, so an interrupted run cannot pass. The survivors are
 listed, with a note of those that mutmut-survivors.md does not explain yet. Exit 1 below the
@@ -32,7 +33,7 @@ def main() -> int:
     parser.add_argument("module", help="a module of the package: hours, validate")
     parser.add_argument("--at-least", type=float, default=0.0, help="the lowest passing score, %%")
     args = parser.parse_args()
-    meta = ROOT / "mutants" / "src" / "reportinfo" / f"{args.module}.py.meta"
+    meta = Path("mutants", "src", "reportinfo", f"{args.module}.py.meta")  # where mutmut ran
     if not meta.is_file():
         sys.exit(f"no mutmut results for {args.module}: run mutmut first")
     outcomes: dict[str, int | None] = json.loads(meta.read_text(encoding="utf-8"))[

@@ -255,3 +255,14 @@ def test_the_misprint_under_a_key_that_is_not_text() -> None:
         "report: keys must be text, got a number",
         "report.?: holds a misprinted phone number; it must not be shown",
     ]
+
+
+def test_only_the_first_ten_problems_suggest_an_id() -> None:
+    def mistype_eleven_sources(data: dict[str, Any]) -> None:
+        data["report"]["sources"] = ["bfp-artikle"] * 11
+
+    found = problems(mistype_eleven_sources)
+    did_you_mean = "no source has the id 'bfp-artikle'; did you mean 'bfp-article'?"
+    assert found == [f"report.sources[{i}]: {did_you_mean}" for i in range(10)] + [
+        "report.sources[10]: no source has the id 'bfp-artikle'"
+    ]
