@@ -2,12 +2,12 @@
 
     python .ci/mutation_score.py hours --at-least 95
 
-Run where mutmut ran (the project's root): reads mutmut's own results there
-(mutants/src/reportinfo/MODULE.py.meta). A mutant counts as killed
-when a test failed or timed out on it (the tests noticed); every other outcome counts against
-the score, a mutant not checked included, so an interrupted run cannot pass. The survivors are
-listed, with a note of those that mutmut-survivors.md does not explain yet. Exit 1 below the
-threshold or with no results.
+Run where mutmut ran (the project's root): it reads mutmut's own results there
+(mutants/src/reportinfo/MODULE.py.meta). A mutant counts as killed when a test failed or timed
+out on it (the tests noticed); every other outcome counts against the score, a mutant not
+checked included, so an interrupted run cannot pass. The survivors are listed, with a note of
+those that mutmut-survivors.md does not explain yet. Exit 1 below the threshold or with no
+results.
 """
 
 from __future__ import annotations
