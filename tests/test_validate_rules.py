@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from reportinfo.errors import DataError
-from reportinfo.validate import build_report, closest
+from reportinfo.validate import build_report, closest, marked
 from tests.conftest import bundled_yaml, delete_at, set_at
 
 BUNDLED = bundled_yaml()
@@ -266,3 +266,49 @@ def test_only_the_first_ten_problems_suggest_an_id() -> None:
     assert found == [f"report.sources[{i}]: {did_you_mean}" for i in range(10)] + [
         "report.sources[10]: no source has the id 'bfp-artikle'"
     ]
+
+
+# Every list of sources is checked, with its own path.
+
+
+@pytest.mark.parametrize(
+    ("path", "shown_as"),
+    [
+        ("contacts.1.sources", "contacts[1].sources"),
+        ("bank_holidays.sources", "bank_holidays.sources"),
+        ("summary.0.sources", "summary[0].sources"),
+    ],
+)
+def test_sources_cited_anywhere_are_known(path: str, shown_as: str) -> None:
+    assert problems(set_at(path, ["nspcc-reprot"])) == [
+        f"{shown_as}[0]: no source has the id 'nspcc-reprot'; did you mean 'nspcc-report'?"
+    ]
+
+
+def test_a_group_id_that_cannot_be_typed_after_for() -> None:
+    assert problems(set_at("groups.1.id", "Worried_About")) == [
+        "groups[1].id: 'Worried_About' is not a group id: use lower-case letters a to z, "
+        "digits and single hyphens, such as worried-about-a-child"
+    ]
+
+
+# Quotation marks of both kinds, wherever they are in the text.
+
+
+def test_straight_quotation_marks_count_too() -> None:
+    quoted = set_at("summary.0.text", 'The review said "lessons" were learnt.')
+    assert problems(quoted) == [
+        "summary[0].text: “lessons” is in quotation marks but not listed in quotes"
+    ]
+    assert problems(quoted, set_at("summary.0.quotes", ["lessons"])) == []
+
+
+def test_a_quotation_at_the_very_start() -> None:
+    quoted = set_at("summary.0.text", "“Lessons” were learnt.")
+    assert problems(quoted, set_at("summary.0.quotes", ["Lessons"])) == []
+
+
+def test_marked_reads_each_quotation_once() -> None:
+    assert marked('a“b” c “d” and "e"') == ["b", "d", "e"]
+    assert marked("“never closed and “closed”") == ["never closed and “closed"]
+    assert marked('"one" "two') == ["one"]
