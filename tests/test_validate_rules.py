@@ -312,3 +312,4 @@ def test_marked_reads_each_quotation_once() -> None:
     assert marked('a“b” c “d” and "e"') == ["b", "d", "e"]
     assert marked("“never closed and “closed”") == ["never closed and “closed"]
     assert marked('"one" "two') == ["one"]
+    assert marked("“” and “x”") == ["", "x"]
