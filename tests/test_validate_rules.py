@@ -313,3 +313,55 @@ def test_marked_reads_each_quotation_once() -> None:
     assert marked("“never closed and “closed”") == ["never closed and “closed"]
     assert marked('"one" "two') == ["one"]
     assert marked("“” and “x”") == ["", "x"]
+
+
+# Phone numbers: at most 15 digits, after a leading + or 00.
+
+POLICE = "contacts.3.channels.0.value"
+TEXT_LINE = "contacts.10.channels.0.value"
+TOO_LONG = "a phone number has at most 15 digits"
+
+
+@pytest.mark.parametrize(
+    ("value", "refused"),
+    [
+        ("123 456 789 012 345", False),
+        ("123 456 789 012 3456", True),
+        ("+123 456 789 012 345", False),
+        ("+123 456 789 012 3456", True),
+        ("00123 456 789 012 345", False),
+        ("00123 456 789 012 3456", True),
+    ],
+)
+def test_the_longest_phone_number(value: str, refused: bool) -> None:
+    expected = [f"contacts[3].channels[0].value: {TOO_LONG}"] if refused else []
+    assert problems(set_at(POLICE, value)) == expected
+
+
+def test_the_longest_number_to_text() -> None:
+    assert problems(set_at(TEXT_LINE, "123 456 789 012 3456")) == [
+        f"contacts[10].channels[0].value: {TOO_LONG}"
+    ]
+
+
+def test_the_misprint_as_its_ten_national_digits_alone() -> None:
+    assert problems(set_at("summary.0.text", "8085001111")) == [
+        "summary[0].text: holds a misprinted phone number; it must not be shown"
+    ]
+
+
+def test_a_time_that_is_not_a_time_is_one_problem() -> None:
+    assert problems(set_at("contacts.1.channels.0.hours.weekly.0.opens", "8am")) == [
+        "contacts[1].channels[0].hours.weekly[0].opens: expected a time as HH:MM, 00:00 to 24:00"
+    ]
+
+
+def test_an_out_of_hours_line_goes_by_the_first_phone_line() -> None:
+    def first_a_line_without_hours(data: dict[str, Any]) -> None:
+        channels = data["contacts"][2]["channels"]
+        channels.insert(0, {"kind": "phone", "value": "0800 123 4567"})
+
+    assert problems(first_a_line_without_hours) == [
+        "contacts[2].channels[2].hours.out_of_hours: an out-of-hours line is open when the "
+        "contact's first phone line is not: give that line weekly hours"
+    ]
