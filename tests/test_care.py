@@ -91,7 +91,12 @@ def test_json_keeps_the_emergency_contact_in_every_view(invoke: Invoke, group: s
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_the_box_keeps_999_childline_and_the_routes(invoke: Invoke, fmt: list[str]) -> None:
     shown = _words(invoke("help-contacts", "--box", *fmt).stdout)
-    for words in (EMERGENCY, "Relay UK, for 999: 18000", "text “register” to 999", "Childline: 0800 1111"):
+    for words in (
+        EMERGENCY,
+        "Relay UK, for 999: 18000",
+        "text “register” to 999",
+        "Childline: 0800 1111",
+    ):
         assert words in shown
 
 
