@@ -365,3 +365,12 @@ def test_an_out_of_hours_line_goes_by_the_first_phone_line() -> None:
         "contacts[2].channels[2].hours.out_of_hours: an out-of-hours line is open when the "
         "contact's first phone line is not: give that line weekly hours"
     ]
+
+
+def test_what_was_found_instead_of_a_list_or_true_or_false() -> None:
+    assert problems(set_at("findings.0.sources", "bfp-article")) == [
+        "findings[0].sources: expected a list, got text"
+    ]
+    assert problems(set_at("contacts.0.channels.0.hours.always", "yes")) == [
+        "contacts[0].channels[0].hours.always: expected true or false, got text"
+    ]
