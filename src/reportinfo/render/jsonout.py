@@ -1,4 +1,4 @@
-"""The report as JSON, in the shape documented in the README (keys are stable).
+"""The report as JSON, in the shape documented in docs/output.md (keys are stable).
 
 One function per section; VIEWS at the end of this module is their table.
 """
