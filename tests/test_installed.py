@@ -16,6 +16,7 @@ import pytest
 
 from reportinfo import loader
 from tests.conftest import FROM_WHEEL, INSTALLED, SECTION_ARGS, clean_env, run_installed
+from tests.test_loader import HELP
 
 
 def test_the_console_script_is_installed() -> None:
@@ -92,14 +93,16 @@ def test_missing_data_file_is_one_line_on_stderr_exit_1(tmp_path: Path) -> None:
     result = run_installed("--data", str(tmp_path / "nope.yaml"), "summary")
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr == f"reportinfo: {tmp_path / 'nope.yaml'} (from --data): no such file\n"
+    assert (
+        result.stderr == f"reportinfo: {tmp_path / 'nope.yaml'} (from --data): no such file{HELP}\n"
+    )
 
 
 def test_data_from_the_environment(tmp_path: Path) -> None:
     result = run_installed("findings", env={"REPORTINFO_DATA": str(tmp_path)})
     assert result.returncode == 1
     assert result.stderr == (
-        f"reportinfo: {tmp_path} (from REPORTINFO_DATA): is a directory, not a file\n"
+        f"reportinfo: {tmp_path} (from REPORTINFO_DATA): is a directory, not a file{HELP}\n"
     )
 
 

@@ -642,7 +642,14 @@ def _show(ctx: click.Context, /, section: Section, **asked: Any) -> None:
     from reportinfo import output
 
     _check_options(ctx, asked)
-    report = _load(ctx)
+    try:
+        report = _load(ctx)
+    except Failure as failure:  # a reader who came for help still gets the one line that matters
+        if failure.exit_code != EXIT_DATA:
+            raise
+        from reportinfo.render import phrases
+
+        raise Failure(f"{failure}. {phrases.AFTER_A_BAD_FILE}", EXIT_DATA) from None
     request = Request(
         now=_now(ctx),
         commands=_commands(ctx) if section == "overview" else (),

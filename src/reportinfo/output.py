@@ -18,7 +18,7 @@ MIN_WIDTH = 20  # narrower than this, rich layout is not readable; let the termi
 MAX_WIDTH = 1000  # wider than any screen: a larger COLUMNS is a mistake, read as not set
 
 # Every environment variable that changes how output looks, in the order they are consulted
-# after --color. The table in docs/output.md and the tests' clean environment are built from this list.
+# after --color. The table in docs/output.md and the tests' clean environment come from it.
 DISPLAY_VARIABLES = (
     "NO_COLOR",
     "CLICOLOR_FORCE",

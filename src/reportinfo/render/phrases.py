@@ -15,6 +15,9 @@ MORE_HELP = "More help:"
 OPEN_NOW = "Open now:"
 ANY_TIME = "Any time:"
 # BT's Text Relay price list: "the number they will dial will be prefixed by 18001".
+# Ends the one error line when a section's report file cannot be used: the reader may have
+# come for the help lines, which that file was to give.
+AFTER_A_BAD_FILE = "In danger now? Call 999."
 RELAY_PREFIX = (
     "Using a textphone or the Relay UK app? You can call any number here through Relay UK: "
     "put 18001 before it, for example 18001 0808 800 5000."
