@@ -263,7 +263,7 @@ def test_help_contacts_unknown_group_suggests(invoke: Invoke) -> None:
     result = invoke("help-contacts", "--for", "strugling")
     assert result.exit_code == 2
     assert result.stderr == (
-        "reportinfo: Invalid value for '--for': no group 'strugling'; did you mean 'struggling'? "
+        "reportinfo: Invalid value for '--for': no group 'strugling'. Did you mean 'struggling'? "
         "The groups are: danger, worried-about-a-child, children, abused-as-a-child, struggling. "
         "Try 'reportinfo help-contacts --help'.\n"
     )
@@ -287,7 +287,7 @@ def test_help_contacts_for_a_start_that_fits_two_groups_names_them(
     result = invoke("--data", str(write_report(two_worried)), "help-contacts", "--for", "worried")
     assert result.exit_code == 2
     assert result.stderr == (
-        "reportinfo: Invalid value for '--for': no group 'worried'; did you mean "
+        "reportinfo: Invalid value for '--for': no group 'worried'. Did you mean "
         "'worried-parent' or 'worried-child'? The groups are: danger, worried-parent, "
         "worried-child, abused-as-a-child, struggling. Try 'reportinfo help-contacts --help'.\n"
     )

@@ -356,7 +356,7 @@ SECTION_HELP: dict[Section, tuple[str, tuple[str, ...]]] = {
         ("reportinfo summary", "reportinfo summary --json | jq -r '.summary[].text'"),
     ),
     "findings": (
-        "The review's key findings, and what the NSPCC said, numbered; or finding N alone.",
+        "The review's key findings, and what the Board and the NSPCC said; or finding N alone.",
         (
             "reportinfo findings",
             "reportinfo findings 3",
@@ -735,12 +735,12 @@ def _check_request(ctx: click.Context, /, report: Report, request: Request) -> R
         close = closest(request.group, ids)
         guesses = starting[:MOST_GROUPS_LISTED] or ([close] if close else [])
         quoted = " or ".join(f"'{guess}'" for guess in guesses)
-        hint = f"did you mean {quoted}? " if quoted else ""
+        hint = f"Did you mean {quoted}? " if quoted else ""
         listed = ", ".join(ids[:MOST_GROUPS_LISTED])
         if len(ids) > MOST_GROUPS_LISTED:
             listed += f" and {len(ids) - MOST_GROUPS_LISTED:,} more"
         raise click.BadParameter(
-            f"no group '{shown(request.group)}'; {hint}The groups are: {listed}",
+            f"no group '{shown(request.group)}'. {hint}The groups are: {listed}",
             ctx=ctx,
             param_hint="'--for'",
         )
