@@ -414,7 +414,7 @@ def test_an_edited_bundled_file_wins_over_the_parsed_copy(
 def test_a_wheel_carries_the_bundled_report_parsed_from_its_own_text() -> None:
     if not FROM_WHEEL:
         pytest.skip("an editable install reads data/ as YAML and carries no parsed copy")
-    from reportinfo import _parsed_report  # type: ignore[attr-defined]
+    from reportinfo import _parsed_report  # type: ignore[attr-defined, unused-ignore]
 
     text = loader.read_text(loader.bundled_path())
     assert text == _parsed_report.TEXT

@@ -46,7 +46,7 @@ def parsed_at_build(text: str) -> Any:
     if `text` is still exactly the text they were parsed from; else None, and the file is read
     as YAML. This spares every command PyYAML's import and parse; the checks still run."""
     try:
-        from reportinfo import _parsed_report  # type: ignore[attr-defined]
+        from reportinfo import _parsed_report  # type: ignore[attr-defined, unused-ignore]
     except ImportError:  # an editable install, or a build without the hook
         return None
     return _parsed_report.VALUES if text == _parsed_report.TEXT else None
