@@ -169,6 +169,11 @@ def test_a_list_at_the_top_is_not_a_report() -> None:
     assert problems(lambda data: [data]) == ["expected a mapping, got a list"]
 
 
+def test_a_record_that_is_not_a_mapping_is_placed() -> None:
+    assert problems(set_at("report", "SCR 2017")) == ["report: expected a mapping, got text"]
+    assert problems(set_at("contacts.0", 5)) == ["contacts[0]: expected a mapping, got a number"]
+
+
 def test_keys_are_text() -> None:
     assert problems(lambda data: data["report"].update({1: "x"})) == [
         "report: keys must be text, got a number"
@@ -315,6 +320,21 @@ def test_marked_reads_each_quotation_once() -> None:
     assert marked("“” and “x”") == ["", "x"]
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('"Never closed, and then “lessons” were learnt.', ["lessons"]),
+        ('A stray "“lesson” was learnt.', ["lesson"]),
+        ("“Lessons”“learnt”, side by side.", ["Lessons", "learnt"]),
+    ],
+    ids=["never-closed-at-the-start", "right-after-one-never-closed", "right-after-another"],
+)
+def test_a_quotation_next_to_another_mark(text: str, words: list[str]) -> None:
+    assert problems(set_at("summary.0.text", text)) == [
+        f"summary[0].text: “{w}” is in quotation marks but not listed in quotes" for w in words
+    ]
+
+
 # Phone numbers: at most 15 digits, after a leading + or 00.
 
 POLICE = "contacts.3.channels.0.value"
@@ -346,6 +366,19 @@ def test_the_longest_number_to_text() -> None:
 
 def test_the_misprint_as_its_ten_national_digits_alone() -> None:
     assert problems(set_at("summary.0.text", "8085001111")) == [
+        "summary[0].text: holds a misprinted phone number; it must not be shown"
+    ]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["00448085001111", "116 123 00448085001111", "116 123 448085001111", "116 123 08085001111"],
+    ids=["0044-unspaced", "0044-after-another-number", "44-after-one", "0-after-one"],
+)
+def test_the_misprint_with_its_prefix_unspaced(written: str) -> None:
+    """The prefix (0044, 44, 0) joined to the number, and read from the number's first digit
+    even when other digits come before it in the same run."""
+    assert problems(set_at("summary.0.text", f"Lines: {written}")) == [
         "summary[0].text: holds a misprinted phone number; it must not be shown"
     ]
 
