@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from reportinfo.model import Channel, Contact, Report, first_phone
+from reportinfo.render.phrases import MONTH_NAMES
 
 if TYPE_CHECKING:
     from reportinfo.hours import Holiday, LineStatus
@@ -15,20 +16,6 @@ if TYPE_CHECKING:
 BANK_HOLIDAY_WARNING_DAYS = 365  # validate warns when the list of bank holidays ends this soon
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 StatusKind = Literal["open", "closed", "unsure"]
 
@@ -131,7 +118,7 @@ def _say_day(day: date, today: date) -> str:
         return f"on {name}"
     if days == 7:  # the same weekday as today: say it is next week's
         return f"next {name}"
-    return f"on {name} {day.day} {_MONTH_NAMES[day.month - 1]}"
+    return f"on {name} {day.day} {MONTH_NAMES[day.month - 1]}"
 
 
 def _clock(moment: datetime) -> str:

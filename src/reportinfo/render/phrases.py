@@ -43,7 +43,7 @@ LEAD_MORE_BELOW = "Who each is for, and when it is open, below."
 # style, the class and even the paragraphs.
 EMERGENCY_LABEL = "Emergency:"
 
-_MONTHS = (
+MONTH_NAMES = (
     "January",
     "February",
     "March",
@@ -185,4 +185,4 @@ def stale_warning(checked_on: date, sources_command: str) -> str:
 
 
 def long_date(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
