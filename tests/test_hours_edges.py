@@ -3,9 +3,12 @@ that starts a day in doubt, and nothing in sight."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,6 +17,7 @@ from reportinfo import hours, loader
 from reportinfo.hours import UK, LineStatus
 from reportinfo.model import Hours, WeeklyOpening
 from reportinfo.render import hours_words
+from tests.conftest import clean_env
 
 REPORT = loader.load()
 assert REPORT.bank_holidays is not None
@@ -348,3 +352,70 @@ def test_touching_openings_are_one_and_a_later_one_that_day_still_counts() -> No
     )
     assert said(split, datetime(2026, 11, 25, 11, 0, tzinfo=UTC)) == "Open now, until 1pm."
     assert said(split, datetime(2026, 11, 25, 13, 30, tzinfo=UTC)) == "Closed now. Opens at 2pm."
+
+
+# The UK's zone: the system's database if there is one, else tzdata's file, opened directly.
+
+
+@pytest.fixture
+def london_file() -> bytes:
+    """The bytes of a real Europe/London zone file (tzdata's, a dependency)."""
+    from importlib import resources
+
+    return (resources.files("tzdata.zoneinfo") / "Europe" / "London").read_bytes()
+
+
+def _place(root: Path, data: bytes, *parts: str) -> Path:
+    path = root.joinpath(*parts, "Europe", "London")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(data)
+    return root
+
+
+def _is_uk_time(zone: tzinfo) -> bool:
+    summer = datetime(2026, 7, 1, 12, tzinfo=UTC).astimezone(zone)
+    winter = datetime(2026, 12, 1, 12, tzinfo=UTC).astimezone(zone)
+    return (summer.hour, winter.hour) == (13, 12)
+
+
+def test_the_uk_zone_comes_from_the_system_database_when_there_is_one(
+    tmp_path: Path, london_file: bytes
+) -> None:
+    system = _place(tmp_path / "system", london_file)
+    packages = _place(tmp_path / "packages", b"not a zone file", "tzdata", "zoneinfo")
+    zone = hours.london([str(tmp_path / "empty"), str(system)], [str(packages)])
+    assert zone is ZoneInfo("Europe/London")  # ZoneInfo's own, cached
+
+
+def test_without_a_system_database_the_uk_zone_is_read_from_tzdata_directly(
+    tmp_path: Path, london_file: bytes
+) -> None:
+    packages = _place(tmp_path / "site", london_file, "tzdata", "zoneinfo")
+    archive = tmp_path / "a.zip"  # sys.path may name a zip file: passed over
+    archive.write_bytes(b"PK")
+    zone = hours.london([str(tmp_path / "none")], [str(archive), str(tmp_path), str(packages)])
+    assert zone is not ZoneInfo("Europe/London")  # read from that file, not found by ZoneInfo
+    assert str(zone) == "Europe/London"
+    assert _is_uk_time(zone)
+
+
+def test_with_no_zone_file_anywhere_zoneinfo_searches_for_itself(tmp_path: Path) -> None:
+    zone = hours.london([str(tmp_path)], [str(tmp_path)])
+    assert zone is ZoneInfo("Europe/London")
+
+
+def test_without_a_system_database_importlib_resources_is_not_loaded() -> None:
+    """ZoneInfo finds tzdata through importlib.resources, which took longer than the rest of a
+    section's hours; the direct read does not need it."""
+    script = (
+        "import sys, zoneinfo\n"
+        "zoneinfo.reset_tzpath([])\n"
+        "from reportinfo import hours\n"
+        "from datetime import datetime, UTC\n"
+        "print('importlib.resources' in sys.modules, str(hours.UK),\n"
+        "      datetime(2026, 7, 1, 12, tzinfo=UTC).astimezone(hours.UK).hour)\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=clean_env()
+    )
+    assert ran.stdout.split() == ["False", "Europe/London", "13"]

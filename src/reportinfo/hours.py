@@ -25,14 +25,35 @@ is never itself in doubt: while the office line's hours are in doubt, it is open
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import os
+import sys
+from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal, NamedTuple
-from zoneinfo import ZoneInfo
+from zoneinfo import TZPATH, ZoneInfo
 
 from reportinfo.model import WEEKDAYS, Hours
 
-UK = ZoneInfo("Europe/London")
+_LONDON = ("Europe", "London")
+
+
+def london(system: Sequence[str], packages: Sequence[str]) -> ZoneInfo:
+    """The UK's time zone: from the system's zone database (`system`: zoneinfo's TZPATH) if it
+    has one, else straight from the tzdata package's file, found on `packages` (sys.path).
+    Where the system has none (Windows, slim images), ZoneInfo itself would import
+    importlib.resources to find that file, which costs more than the rest of the run's hours."""
+    if any(os.path.isfile(os.path.join(root, *_LONDON)) for root in system):
+        return ZoneInfo("/".join(_LONDON))
+    for folder in packages:
+        try:
+            with open(os.path.join(folder, "tzdata", "zoneinfo", *_LONDON), "rb") as data:
+                return ZoneInfo.from_file(data, key="/".join(_LONDON))
+        except OSError:  # not in this folder (or sys.path names a zip file)
+            continue
+    return ZoneInfo("/".join(_LONDON))  # a zipped tzdata, or none: ZoneInfo's own search
+
+
+UK = london(TZPATH, sys.path)
 
 # What kind of day may change a line's hours: a bank holiday the data lists; one of the three
 # days named by date, when not listed; or a day the rules make a bank holiday, in a year the
