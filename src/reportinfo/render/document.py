@@ -13,8 +13,15 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Literal, NamedTuple
 
-from reportinfo.model import Channel, Contact, Group, Report, Statement, first_phone
-from reportinfo.render import Request, Section, hours_words, phrases
+from reportinfo.model import ChannelKind, Contact, Report, Statement
+from reportinfo.render import Request, Section, content, links, phrases
+from reportinfo.render.content import Entry, Help, Line
+
+# Where links are built; named here too, for the callers that have always found them here.
+from reportinfo.render.links import channel_target as channel_target
+from reportinfo.render.links import dialled as dialled
+from reportinfo.render.links import sms_target as sms_target
+from reportinfo.render.links import tel_target as tel_target
 
 SpanKind = Literal[
     "text",
@@ -124,50 +131,10 @@ def phone(number: str) -> Span:
     return Span(number, "phone", tel_target(number))
 
 
-def dialled(number: str) -> str:
-    """The number as dialled: "+" (if written) and its ASCII digits, in international form for
-    UK numbers; short codes (999, 101, 116 123) as they are. "" if it has no digits."""
-    plus = "+" if number.startswith("+") else ""
-    digits = "".join(c for c in number if c in _DIGITS)
-    if plus:
-        return plus + digits
-    if digits.startswith("00"):  # already international: 00 stands for +
-        return f"+{digits[2:]}"
-    if digits.startswith("0") and len(digits) > 4:  # a UK number: the 0 becomes +44
-        return f"+44{digits[1:]}"
-    return digits
-
-
-_DIGITS = frozenset("0123456789")
-
-
-def tel_target(number: str) -> str:
-    """The tel: link for a number as written: `tel:`, an optional `+` and ASCII digits only."""
-    return f"tel:{dialled(number)}"
-
-
-def sms_target(number: str, message: str | None) -> str:
-    """An sms: link (RFC 5724) to the number, with the message to send, percent-encoded."""
-    body = f"?&body={_percent_encoded(message)}" if message else ""
-    return f"sms:{dialled(number)}{body}"
-
-
-# The only links ever written, each in the one shape the tool builds it.
-_SAFE_TARGET = re.compile(
-    r"tel:\+?[0-9]+"
-    r"|sms:\+?[0-9]+(?:\?&body=[A-Za-z0-9%._~-]*)?"
-    r"|mailto:[A-Za-z0-9%._~+-]+@[A-Za-z0-9.-]+"
-    r"|https?://[A-Za-z0-9.-]+(?:[/?#][A-Za-z0-9%._~!$&'()*+,;=:@/?#-]*)?"
-)
-
-
 def safe_target(span: Span) -> str | None:
     """The span's link target, if it has the shape of a link the tool writes; else None. A
     target of any other shape (a script, a header in a mailto:, a space) is never written."""
-    target = span.target
-    if target and _SAFE_TARGET.fullmatch(target):
-        return target
-    return None
+    return links.safe(span.target)
 
 
 # Longer than this, an address is no name for a link: it is read out slash by slash, and it
@@ -185,19 +152,8 @@ def link_words(span: Span) -> str:
     return host.removeprefix("www.")
 
 
-_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-_IN_URL = _UNRESERVED | frozenset("!$&'()*+,;=:@/?#%")  # sub-delims, ":@/?#", escapes
-_IN_EMAIL = _UNRESERVED | frozenset("+@")
-
-
-def _percent_encoded(text: str, keep: frozenset[str] = _UNRESERVED) -> str:
-    """Every character not in `keep` as %XX bytes of its UTF-8, in linear time."""
-    return "".join(c if c in keep else "".join(f"%{b:02X}" for b in c.encode()) for c in text)
-
-
 def web(address: str) -> Span:
-    url = address if address.startswith(("http://", "https://")) else f"https://{address}"
-    return Span(address, "web", _percent_encoded(url, _IN_URL))
+    return Span(address, "web", links.web_target(address))
 
 
 def unlinked_web(address: str) -> Span:
@@ -206,20 +162,22 @@ def unlinked_web(address: str) -> Span:
 
 
 def email(address: str) -> Span:
-    return Span(address, "email", f"mailto:{_percent_encoded(address, _IN_EMAIL)}")
+    return Span(address, "email", links.email_target(address))
 
 
 def command(line: str) -> Span:
     return Span(line, "command")
 
 
-# The sections, one function each; BUILDERS at the end of this module is their table.
+# The sections, one function each; BUILDERS at the end of this module is their table. Each lays
+# out what `content` decided the section says.
 
 
 def overview(report: Report, request: Request) -> Document:
-    width = max((len(name) for name, _ in request.commands), default=0)
+    said = content.overview(report, request)
+    width = max((len(name) for name, _ in said.commands), default=0)
     commands = tuple(
-        block("item", purpose, label=name.ljust(width + 1)) for name, purpose in request.commands
+        block("item", purpose, label=name.ljust(width + 1)) for name, purpose in said.commands
     )
     examples = tuple(block("item", command(line), label="$") for line in phrases.EXAMPLE_COMMANDS)
     tool: tuple[Part, ...] = (
@@ -237,27 +195,27 @@ def overview(report: Report, request: Request) -> Document:
                 block("paragraph", phrases.described_report(report)),
             ),
             # Help before commands: the 999 line is on the first screen, whatever its size.
-            _where_to_find_help(report, request),
+            _where_to_find_help(said.help, request),
             *(() if request.published else tool),  # a web page names no command to run
         ),
     )
 
 
 def summary(report: Report, request: Request) -> Document:
+    said = content.summary(report, request)
     about = report.about
     facts = tuple(
         block("paragraph", Span(f"{label}:", "label"), f" {value}")
         for label, value in phrases.facts(report)
     )
-    link = report.source(about.link)
     # The address published with the report in 2017 is not confirmed today: shown, not linked.
     where: list[Block] = [
-        block("paragraph", Span(phrases.PUBLISHED_AT, "label"), " ", unlinked_web(link.url))
+        block("paragraph", Span(phrases.PUBLISHED_AT, "label"), " ", unlinked_web(said.link.url))
     ]
-    if link.note:
-        where.append(block("paragraph", link.note))
-    if about.listed:
-        listed = report.source(about.listed)
+    if said.link.note:
+        where.append(block("paragraph", said.link.note))
+    if said.listed:
+        listed = said.listed
         where.append(
             block(
                 "paragraph",
@@ -268,96 +226,83 @@ def summary(report: Report, request: Request) -> Document:
             )
         )
     references = _References(report)
-    points = tuple(_statement_block(point, "-", references) for point in report.summary)
+    points = tuple(_statement_block(point, "-", references) for point in said.points)
     return _document(
         report,
         request,
         about.title,
         (
             _content_note(report),
-            _help_lead(report, phrases.LEAD_MORE_AT_END),
+            _help_lead(said.help, phrases.LEAD_MORE_AT_END),
             (block("title", about.title), block("paragraph", phrases.described_report(report))),
             facts,
             (block("heading", phrases.IN_BRIEF), *points),
             tuple(where),
             references.part(),
-            _where_to_find_help(report, request),
+            _where_to_find_help(said.help, request),
         ),
     )
 
 
 def findings(report: Report, request: Request) -> Document:
-    numbered = list(enumerate(report.findings, 1))
-    if request.finding is not None:
-        numbered = [numbered[request.finding - 1]]
+    said = content.findings(report, request)
     references = _References(report)
     parts: list[Part] = [
         _content_note(report),
-        _help_lead(report, phrases.LEAD_MORE_AT_END),
+        _help_lead(said.help, phrases.LEAD_MORE_AT_END),
         (block("title", phrases.findings_title(report)),),
     ]
     for voice in report.voices:
         items = [
-            _statement_block(f, f"{n}.", references) for n, f in numbered if f.said_by == voice.id
+            _statement_block(f, f"{n}.", references)
+            for n, f in said.findings
+            if f.said_by == voice.id
         ]
         if items:
             parts.append((block("heading", voice.heading), *items))
-    unvoiced = [_statement_block(f, f"{n}.", references) for n, f in numbered if f.said_by is None]
+    unvoiced = [
+        _statement_block(f, f"{n}.", references) for n, f in said.findings if f.said_by is None
+    ]
     if unvoiced:
         parts.append(tuple(unvoiced))
-    parts += [references.part(), _where_to_find_help(report, request)]
+    parts += [references.part(), _where_to_find_help(said.help, request)]
     return _document(report, request, phrases.findings_title(report), tuple(parts))
 
 
 def help_contacts(report: Report, request: Request) -> Document:
+    said = content.help_contacts(report, request)
     if request.box:
-        return _box(report, request)
-    groups = groups_in_view(report, request)
-    common = report.contacts_checked if len({c.checked for c in report.contacts}) == 1 else None
+        return _box(report, request, said.help)
     parts: list[Part] = [(block("title", phrases.BOX_HEADING),)]
-    emergency = emergency_beside(report, groups)
-    if emergency:
-        parts.append(tuple(emergency_blocks(emergency)))
-    for group in groups:
+    if said.beside:
+        parts.append(tuple(emergency_blocks(said.beside)))
+    for group, entries in said.groups:
         parts.append((block("heading", group.heading),))
-        for contact_id in group.contacts:
-            contact = report.contact(contact_id)
-            parts.append(_contact(report, contact, request, show_checked=common is None))
+        for entry in entries:
+            parts.append(_contact(entry, request, show_checked=said.all_checked is None))
     if request.group is None:  # the main lines in brief, straight after the 999 line
         first = next((i for i, part in enumerate(parts) if part[0].kind == "emergency"), 0)
-        parts.insert(first + 1, _help_lead(report, phrases.LEAD_MORE_BELOW, with_999=False))
+        parts.insert(first + 1, _help_lead(said.help, phrases.LEAD_MORE_BELOW, with_999=False))
     closing = [
         block("paragraph", phrases.RELAY_PREFIX),
-        block("quiet", hours_words.hours_caveat(report, request.now)),
+        block("quiet", said.hours_note),
     ]
-    if common is not None:
-        closing.append(block("quiet", phrases.all_checked(common)))
+    if said.all_checked is not None:
+        closing.append(block("quiet", phrases.all_checked(said.all_checked)))
     parts.append(tuple(closing))
     if request.group is None:
-        parts.append(_short_lines(report, request, more=False))  # the main lines, at the end
+        parts.append(_short_lines(said.help, request, more=False))  # the main lines, at the end
     return _document(report, request, phrases.BOX_HEADING, tuple(parts))
 
 
-def groups_in_view(report: Report, request: Request) -> list[Group]:
-    """The groups `help-contacts` shows: the one asked for with --for, or all of them."""
-    return [g for g in report.groups if request.group in (None, g.id)]
-
-
-def emergency_beside(report: Report, groups: list[Group]) -> list[Contact]:
-    """The emergency contacts to show before `groups` when none of them holds one: 999 is in
-    every view of contacts, however filtered, in every format."""
-    if any(report.contact(cid).emergency for group in groups for cid in group.contacts):
-        return []
-    return list(report.emergency)
-
-
 def sources(report: Report, request: Request) -> Document:
+    said = content.sources(report, request)
     parts: list[Part] = [
         _content_note(report),
-        _help_lead(report, phrases.LEAD_MORE_AT_END),
+        _help_lead(said.help, phrases.LEAD_MORE_AT_END),
         (block("title", phrases.SOURCES_HEADING),),
     ]
-    for source in report.sources:
+    for source in said.sources:
         # The report's own 2017 address is not confirmed today: shown, never a live link.
         address = unlinked_web if source.id == report.about.link else web
         lines = [
@@ -371,7 +316,7 @@ def sources(report: Report, request: Request) -> Document:
         if source.note:
             lines.append(block("paragraph", f"Note: {source.note}"))
         parts.append(tuple(lines))
-    parts.append(_where_to_find_help(report, request))
+    parts.append(_where_to_find_help(said.help, request))
     return _document(report, request, phrases.SOURCES_HEADING, tuple(parts))
 
 
@@ -429,21 +374,15 @@ def _content_note(report: Report) -> Part:
     return (block("note", phrases.content_note(report)),)
 
 
-def _help_lead(report: Report, more: str, with_999: bool = True) -> Part:
+def _help_lead(said: Help, more: str, with_999: bool = True) -> Part:
     """The 999 line and the main lines in brief, near the top of a section longer than a
     screen, so that they are on its first screen (where a pager opens); `more` says where the
     full entries are. The main lines are each signposted need's first phone line."""
-    lines = [b for b in emergency_blocks(report.emergency) if b.kind == "emergency"]
-    named: list[tuple[Contact, Channel]] = []
-    for group in report.groups:
-        phones = ((c, first_phone(c)) for c in map(report.contact, group.contacts))
-        main = next(((c, ch) for c, ch in phones if ch is not None), None)
-        if group.signpost and main and main not in named:
-            named.append(main)
+    lines = [b for b in emergency_blocks(said.emergency) if b.kind == "emergency"]
     spans: list[Span | str] = []
-    for at, (contact, number) in enumerate(named):
-        name = contact.name.split(" (")[0]  # "NAPAC", not its expansion in brackets
-        spans += [f"{', ' if at else phrases.LEAD_LINES + ' '}{name} ", phone(number.value)]
+    for at, line in enumerate(said.main_lines()):
+        name = line.contact.name.split(" (")[0]  # "NAPAC", not its expansion in brackets
+        spans += [f"{', ' if at else phrases.LEAD_LINES + ' '}{name} ", _linked(line)]
     return (*(lines if with_999 else ()), block("paragraph", *spans, ". " if spans else "", more))
 
 
@@ -481,111 +420,83 @@ def _statement_block(statement: Statement, label: str, references: _References) 
     return block("item", statement.text, references.mark(statement.sources), label=label)
 
 
-def emergency_blocks(contacts: Iterable[Contact]) -> list[Block]:
+def emergency_blocks(entries: Iterable[Entry]) -> list[Block]:
     """The 999 line, and on a line of its own every other way to reach the emergency services
     (for people who cannot make a voice call)."""
-    lines = []
-    for contact in contacts:
-        number = first_phone(contact)
+    blocks = []
+    for contact, lines in entries:
+        number = next((line for line in lines if line.channel.kind == "phone"), None)
         if number is None:  # a web address only, say: its channel lines follow
-            lines.append(block("emergency", contact.who))
+            blocks.append(block("emergency", contact.who))
         else:
-            lines.append(
-                block("emergency", phrases.emergency_lead(contact), " ", phone(number.value), ".")
+            blocks.append(
+                block("emergency", phrases.emergency_lead(contact), " ", _linked(number), ".")
             )
-        others = [ch for ch in contact.channels if ch is not number]
+        others = [line for line in lines if line is not number]
         if others:
             spans: list[Span | str] = []
-            for channel in others:
-                spans += [" " if spans else "", *_channel_spans(channel), "."]
-            lines.append(block("paragraph", *spans))
-    return lines
+            for line in others:
+                spans += [" " if spans else "", *_channel_spans(line), "."]
+            blocks.append(block("paragraph", *spans))
+    return blocks
 
 
-def _where_to_find_help(report: Report, request: Request) -> Part:
+def _where_to_find_help(said: Help, request: Request) -> Part:
     """The short list of lines that ends a section, under a heading of its own."""
-    return (block("heading", phrases.BOX_HEADING), *_short_lines(report, request))
+    return (block("heading", phrases.BOX_HEADING), *_short_lines(said, request))
 
 
-def _short_lines(report: Report, request: Request, more: bool = True) -> Part:
-    lines = [*emergency_blocks(report.emergency), *signpost_blocks(report, request)]
+def _short_lines(said: Help, request: Request, more: bool = True) -> Part:
+    lines = [*emergency_blocks(said.emergency), *signpost_blocks(said, request)]
     if more and not request.published:  # a published page names no command to run
         lines.append(block("paragraph", phrases.MORE_HELP, " ", command(phrases.CONTACTS_COMMAND)))
     return tuple(lines)
 
 
-def signpost_blocks(report: Report, request: Request) -> list[Block]:
+def signpost_blocks(said: Help, request: Request) -> list[Block]:
     """One line per need with a signpost question, naming its first phone line. Read now (a
     terminal, a pipe), the line says whether it is open, and if it is not, names a line of the
     same need that is open now and the contact's own ways to write in at any time. Read later
     (Markdown, HTML), it gives hours instead, and those other lines always."""
     lines: list[Block] = []
-    for group in report.groups:
-        if group.signpost is None:
-            continue
-        contacts = [report.contact(cid) for cid in group.contacts]
-        phones = ((c, first_phone(c)) for c in contacts)
-        main, number = next(((c, ch) for c, ch in phones if ch is not None), (None, None))
-        if main is None or number is None:
-            continue
-        spans: list[Span | str] = [Span(f"{group.signpost} {main.name}:", "strong"), " "]
-        spans.append(phone(number.value))
-        always = bool(number.hours and number.hours.always)
-        status = hours_words.describe(report, main, number, request.now)
-        if always:
+    for signpost in said.signposts:
+        main, number = signpost.line.contact, signpost.line.channel
+        spans: list[Span | str] = [Span(f"{signpost.question} {main.name}:", "strong"), " "]
+        spans.append(_linked(signpost.line))
+        status = None if request.published else signpost.line.status
+        if signpost.line.always:
             spans.append(", any time.")
-        elif request.published or status is None:
+        elif status is None:
             words = phrases.hours_text(number) or main.note
             spans.append(f". {words}" if words else ".")
         else:
             spans += [". ", Span(status.words, status.kind)]
         lines.append(block("paragraph", *spans))
-        if always or (status is not None and status.kind == "open" and not request.published):
+        if content.answers(signpost, request.published):
             continue
-        other = _open_alternative(report, contacts, main, request)
+        other = content.instead(signpost, request.published)
         if other is not None:
-            lines.append(other)
-        by_writing = [ch for ch in main.channels if ch.kind in ("email", "web") and _always(ch)]
-        if by_writing:
+            lines.append(_instead_block(other, request))
+        if signpost.writing:
             spans = [phrases.ANY_TIME]
-            for i, channel in enumerate(by_writing):
-                spans += ["; " if i else " ", *_channel_spans(channel)]
+            for i, line in enumerate(signpost.writing):
+                spans += ["; " if i else " ", *_channel_spans(line)]
             lines.append(block("paragraph", *spans, ".", indent=1))
     return lines
 
 
-def _always(channel: Channel) -> bool:
-    return bool(channel.hours and channel.hours.always)
+def _instead_block(line: Line, request: Request) -> Block:
+    """A line to use instead of a need's main one: open any time, open now (read now), or
+    (read later) out of hours."""
+    lead = phrases.ANY_TIME if line.always else "" if request.published else phrases.OPEN_NOW
+    contact, channel = line.contact, line.channel
+    first = channel is contact.channels[0]
+    name = contact.name if first or not channel.label else channel.label
+    spans: list[Span | str] = [lead + " " if lead else "", f"{name}: ", *_value_spans(line), "."]
+    return block("paragraph", *spans, indent=1)
 
 
-def _open_alternative(
-    report: Report, contacts: list[Contact], main: Contact, request: Request
-) -> Block | None:
-    """The first line of another contact of the same need that is open now (read now), or
-    that is open whenever the first is not (read later: open any time, or out of hours)."""
-    for contact in contacts:
-        if contact is main:
-            continue
-        for channel in contact.channels:
-            if channel.hours is None:
-                continue
-            if request.published:
-                usable = channel.hours.always or channel.hours.out_of_hours
-                lead = phrases.ANY_TIME if channel.hours.always else ""
-            else:
-                status = hours_words.describe(report, contact, channel, request.now)
-                usable = _always(channel) or (status is not None and status.kind == "open")
-                lead = phrases.ANY_TIME if _always(channel) else phrases.OPEN_NOW
-            if usable:
-                first = channel is contact.channels[0]
-                name = contact.name if first or not channel.label else channel.label
-                value = _value_spans(channel)
-                spans: list[Span | str] = [lead + " " if lead else "", f"{name}: ", *value, "."]
-                return block("paragraph", *spans, indent=1)
-    return None
-
-
-def _box(report: Report, request: Request) -> Document:
+def _box(report: Report, request: Request, said: Help) -> Document:
     """The short box of help that media guidance asks for at the end of an article."""
     checked = phrases.checked(report.contacts_checked)
     return _document(
@@ -594,21 +505,22 @@ def _box(report: Report, request: Request) -> Document:
         phrases.BOX_HEADING,
         (
             (block("heading", phrases.BOX_HEADING),),
-            (*_short_lines(report, request, more=False), block("quiet", checked)),
+            (*_short_lines(said, request, more=False), block("quiet", checked)),
         ),
         boxed=True,
     )
 
 
-def _contact(report: Report, contact: Contact, request: Request, show_checked: bool) -> Part:
+def _contact(entry: Entry, request: Request, show_checked: bool) -> Part:
+    contact = entry.contact
     if contact.emergency:
-        lines = emergency_blocks([contact])
+        lines = emergency_blocks([entry])
     else:
         lines = [
             block("subheading", contact.name),
             block("paragraph", Span(phrases.FOR, "label"), f" {contact.who}", indent=1),
         ]
-        lines += [_channel(report, contact, channel, request) for channel in contact.channels]
+        lines += [_channel(line, request) for line in entry.lines]
     if contact.cost:
         lines.append(block("paragraph", Span(phrases.COST, "label"), f" {contact.cost}", indent=1))
     if contact.note:
@@ -618,40 +530,42 @@ def _contact(report: Report, contact: Contact, request: Request, show_checked: b
     return tuple(lines)
 
 
-def _value_spans(channel: Channel) -> list[Span | str]:
-    """A channel's address or number, as spans: the number to call, the word to text and where,
+def _linked(line: Line) -> Span:
+    """A line's number or address as one span, linked to where `content` says it goes."""
+    return Span(line.channel.value, _SPAN_KINDS[line.channel.kind], line.link)
+
+
+_SPAN_KINDS: dict[ChannelKind, SpanKind] = {
+    "phone": "phone",
+    "text": "phone",  # a number to text: as whole as one to call
+    "email": "email",
+    "web": "web",
+}
+
+
+def _value_spans(line: Line) -> list[Span | str]:
+    """A line's address or number, as spans: the number to call, the word to text and where,
     the email address or the website."""
-    if channel.kind == "phone":
-        return [phone(channel.value)]
-    if channel.kind == "text":
-        number = Span(channel.value, "phone", sms_target(channel.value, channel.message))
-        return [f"text “{channel.message}” to ", number]  # quoted: the word to send
-    if channel.kind == "email":
-        return [email(channel.value)]
-    return [web(channel.value)]
+    if line.channel.kind == "text":
+        return [f"text “{line.channel.message}” to ", _linked(line)]  # quoted: the word to send
+    return [_linked(line)]
 
 
-def channel_target(channel: Channel) -> str | None:
-    """The link a channel's value is written as (tel:, sms:, mailto: or https:), built as the
-    outputs build it."""
-    return next((s.target for s in _value_spans(channel) if isinstance(s, Span)), None)
-
-
-def _channel_spans(channel: Channel) -> list[Span | str]:
+def _channel_spans(line: Line) -> list[Span | str]:
     """ "Label: value", or for a text line with no label of its own, "Text SHOUT to 85258"."""
+    channel = line.channel
     if channel.kind == "text" and channel.label is None:
-        number = Span(channel.value, "phone", sms_target(channel.value, channel.message))
-        return [Span("Text", "label"), f" “{channel.message}” to ", number]
-    return [Span(f"{phrases.channel_label(channel)}:", "label"), " ", *_value_spans(channel)]
+        return [Span("Text", "label"), f" “{channel.message}” to ", _linked(line)]
+    return [Span(f"{phrases.channel_label(channel)}:", "label"), " ", *_value_spans(line)]
 
 
-def _channel(report: Report, contact: Contact, channel: Channel, request: Request) -> Block:
-    spans: list[Span | str] = _channel_spans(channel)
-    hours_words_ = phrases.hours_text(channel)
+def _channel(line: Line, request: Request) -> Block:
+    spans: list[Span | str] = _channel_spans(line)
+    hours_words_ = phrases.hours_text(line.channel)
     if hours_words_:
         spans += [phrases.HOURS_DASH, hours_words_]
     if not request.published:
-        status = hours_words.describe(report, contact, channel, request.now)
+        status = line.status
         if status is not None:
             spans += [" ", Span(status.words, status.kind)]
     return block("paragraph", *spans, indent=1)

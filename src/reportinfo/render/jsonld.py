@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from reportinfo.model import WEEKDAYS, Channel, Contact, Hours
-from reportinfo.render.document import channel_target, dialled
+from reportinfo.render.links import channel_target, dialled
 
 _DAYS = {
     "mon": "Monday",

@@ -1,6 +1,7 @@
 """The report as JSON, in the shape documented in docs/output.md (keys are stable).
 
-One function per section; VIEWS at the end of this module is their table.
+One function per section, each writing out what `content` decided the section says, as the
+text formats do; VIEWS at the end of this module is their table.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from reportinfo.model import Channel, Contact, Report, Source, Statement
-from reportinfo.render import Request, Section, hours_words, phrases
-from reportinfo.render.document import channel_target, emergency_beside, groups_in_view
+from reportinfo.model import Report, Source, Statement
+from reportinfo.render import Request, Section, content, phrases
+from reportinfo.render.content import Entry, Help, Line
 
 
 def render(section: Section, report: Report, request: Request, ascii_only: bool = False) -> str:
@@ -23,56 +24,47 @@ def render(section: Section, report: Report, request: Request, ascii_only: bool 
 
 
 def overview(report: Report, request: Request) -> dict[str, Any]:
+    said = content.overview(report, request)
     return {
         "report": {"title": report.about.title, "described": phrases.described_report(report)},
         "content_note": _statement(report.content_note),
-        "commands": [{"name": name, "purpose": purpose} for name, purpose in request.commands],
-        "help": _help(report),
-        "sources": _cited(report, report.content_note.sources),
+        "commands": [{"name": name, "purpose": purpose} for name, purpose in said.commands],
+        "help": _help(said.help),
+        "sources": _sources(said.sources),
     }
 
 
 def summary(report: Report, request: Request) -> dict[str, Any]:
-    about = report.about
+    said = content.summary(report, request)
     return {
-        "report": _plain(about),
+        "report": _plain(report.about),
         "content_note": _statement(report.content_note),
-        "summary": [_statement(point) for point in report.summary],
-        "help": _help(report),
-        "sources": _cited(
-            report,
-            about.sources,
-            (about.link,),
-            (about.listed,) if about.listed else (),
-            report.content_note.sources,
-            *(point.sources for point in report.summary),
-        ),
+        "summary": [_statement(point) for point in said.points],
+        "help": _help(said.help),
+        "sources": _sources(said.sources),
     }
 
 
 def findings(report: Report, request: Request) -> dict[str, Any]:
-    numbered = list(enumerate(report.findings, 1))
-    if request.finding is not None:
-        numbered = [numbered[request.finding - 1]]
+    said = content.findings(report, request)
     return {
         "report": {"title": report.about.title},
         "content_note": _statement(report.content_note),
         "voices": [voice._asdict() for voice in report.voices],
-        "findings": [{"number": number, **_statement(finding)} for number, finding in numbered],
-        "help": _help(report),
-        "sources": _cited(
-            report, report.content_note.sources, *(finding.sources for _, finding in numbered)
-        ),
+        "findings": [{"number": n, **_statement(finding)} for n, finding in said.findings],
+        "help": _help(said.help),
+        "sources": _sources(said.sources),
     }
 
 
 def help_contacts(report: Report, request: Request) -> dict[str, Any]:
     from reportinfo import hours  # zoneinfo: only this section needs it
 
-    asked = groups_in_view(report, request)
-    emergency = emergency_beside(report, asked)  # 999 in every view, however filtered
-    contacts = [*emergency, *(report.contact(cid) for group in asked for cid in group.contacts)]
-    groups = list(dict.fromkeys([*(report.group_of(c.id) for c in emergency), *asked]))
+    said = content.help_contacts(report, request)
+    entries = said.entries
+    # Each contact's group: the 999 line's own when it stands beside the groups asked for.
+    beside = [report.group_of(entry.contact.id) for entry in said.beside]
+    groups = list(dict.fromkeys([*beside, *(group for group, _ in said.groups)]))
     holidays = report.bank_holidays
     today = hours.uk_date(request.now)
     return {
@@ -80,19 +72,15 @@ def help_contacts(report: Report, request: Request) -> dict[str, Any]:
         "stale": phrases.is_stale(report, request.now),
         "now": request.now.astimezone(hours.UK),
         "bank_holiday_today": hours.holiday(today, holidays.dates if holidays else ()) is not None,
-        "hours_note": hours_words.hours_caveat(report, request.now),
+        "hours_note": said.hours_note,
         "groups": [group._asdict() for group in groups],
-        "contacts": [_contact(report, contact, request) for contact in contacts],
-        "sources": _cited(
-            report,
-            *(contact.sources for contact in contacts),
-            holidays.sources if holidays else (),
-        ),
+        "contacts": [_contact(report, entry) for entry in entries],
+        "sources": _sources(said.sources),
     }
 
 
 def sources(report: Report, request: Request) -> dict[str, Any]:
-    return {"sources": [_source(source) for source in report.sources]}
+    return {"sources": _sources(content.sources(report, request).sources)}
 
 
 def _plain(record: Any) -> Any:
@@ -121,24 +109,28 @@ def _statement(statement: Statement) -> dict[str, Any]:
     return document
 
 
-def _help(report: Report) -> dict[str, Any]:
+def _help(said: Help) -> dict[str, Any]:
     """The lines that end summary, findings and the overview, and where the rest are."""
     emergency = [
         {
-            "name": c.name,
-            "phone": ch.value if ch.kind == "phone" else None,  # as in version 1.0
-            "kind": ch.kind,
-            "label": ch.label,
-            "value": ch.value,
-            "message": ch.message,
-            "link": channel_target(ch),
+            "name": line.contact.name,
+            "phone": line.channel.value if line.channel.kind == "phone" else None,  # as in 1.0
+            "kind": line.channel.kind,
+            "label": line.channel.label,
+            "value": line.channel.value,
+            "message": line.channel.message,
+            "link": line.link,
         }
-        for c in report.emergency
-        for ch in c.channels
+        for entry in said.emergency
+        for line in entry.lines
     ]
+    signposts = (
+        phrases.Signpost(s.question, s.line.contact.name, s.line.channel.value, s.line.always)
+        for s in said.signposts
+    )
     lines = [
         {"question": line.question, "name": line.name, "phone": line.number, "text": str(line)}
-        for line in phrases.signposts(report)
+        for line in signposts
     ]
     first = lines[0] if lines else None
     return {
@@ -152,7 +144,8 @@ def _help(report: Report) -> dict[str, Any]:
     }
 
 
-def _contact(report: Report, contact: Contact, request: Request) -> dict[str, Any]:
+def _contact(report: Report, entry: Entry) -> dict[str, Any]:
+    contact = entry.contact
     return {
         "id": contact.id,
         "group": report.group_of(contact.id).id,
@@ -161,24 +154,20 @@ def _contact(report: Report, contact: Contact, request: Request) -> dict[str, An
         "cost": contact.cost,
         "note": contact.note,
         "emergency": contact.emergency,
-        "channels": [_channel(report, contact, channel, request) for channel in contact.channels],
+        "channels": [_channel(line) for line in entry.lines],
         "checked": contact.checked,
         "sources": list(contact.sources),
     }
 
 
-def _channel(
-    report: Report, contact: Contact, channel: Channel, request: Request
-) -> dict[str, Any]:
-    from reportinfo.render import hours_words
-
-    status = hours_words.describe(report, contact, channel, request.now)
+def _channel(line: Line) -> dict[str, Any]:
+    channel, status = line.channel, line.status
     return {
         "kind": channel.kind,
         "label": phrases.channel_label(channel),
         "value": channel.value,
         "message": channel.message,
-        "link": channel_target(channel),
+        "link": line.link,
         "hours": _plain(channel.hours) if channel.hours else None,
         "open_now": status.line.open if status else None,
         "changes_at": status.line.changes_at if status else None,
@@ -186,12 +175,8 @@ def _channel(
     }
 
 
-def _cited(report: Report, *groups: tuple[str, ...]) -> list[dict[str, Any]]:
-    return [_source(source) for source in report.sources_cited(*groups)]
-
-
-def _source(source: Source) -> dict[str, Any]:
-    return source._asdict()
+def _sources(cited: tuple[Source, ...]) -> list[dict[str, Any]]:
+    return [source._asdict() for source in cited]
 
 
 # Every section's JSON view, by its name in render.SECTIONS (a test checks none is missing).
