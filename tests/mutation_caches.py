@@ -14,9 +14,8 @@ import pytest
 def pytest_sessionstart(session: pytest.Session) -> None:
     from reportinfo import hours, validate
 
-    for cached in (validate._control, validate._keys, validate._hints, validate._required):
+    for cached in (validate._control, validate.fields):
         cached.cache_clear()
-    validate._SHAPES.clear()
     validate._ASCII_DIGITS.clear()
     hours._LIKELY.clear()
     hours._TIMES.clear()

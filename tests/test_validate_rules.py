@@ -8,6 +8,7 @@ second: `tests/test_loader.py` shows the same problems reach `reportinfo validat
 from __future__ import annotations
 
 import copy
+import json
 import sys
 import unicodedata
 from collections.abc import Callable
@@ -407,3 +408,52 @@ def test_what_was_found_instead_of_a_list_or_true_or_false() -> None:
     assert problems(set_at("contacts.0.channels.0.hours.always", "yes")) == [
         "contacts[0].channels[0].hours.always: expected true or false, got text"
     ]
+
+
+# The JSON Schema advertises the forms the validator enforces: they come from one table.
+
+
+@pytest.mark.parametrize(
+    ("path", "refused", "accepted"),
+    [
+        ("sources.1.url", "www.example.org/help", "https://example.org/help"),
+        ("groups.0.id", "In-Danger", "in-danger"),
+        ("contacts.1.channels.0.hours.weekly.0.opens", "8:00", "07:30"),
+        ("contacts.1.channels.0.hours.weekly.0.closes", "24:01", "24:00"),
+        ("contacts.1.channels.0.value", "call 0808 800 5000", "+44 808 800 5000"),
+        ("contacts.1.channels.1.value", "help@nspcc", "help@nspcc.org.uk"),
+        ("contacts.1.channels.2.value", "https://nspcc.org.uk", "nspcc.org.uk/help"),
+    ],
+    ids=["url", "group-id", "opens", "closes", "phone", "email", "web"],
+)
+def test_the_schema_gives_the_form_the_validator_checks(
+    path: str, refused: str, accepted: str
+) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from reportinfo import schema
+
+    validator = jsonschema.Draft202012Validator(schema.schema())
+
+    def schema_errors(value: str) -> list[str]:
+        data = copy.deepcopy(BUNDLED)
+        set_at(path, value)(data)
+        as_json = json.loads(json.dumps(data, default=str))  # dates as text, as in JSON
+        return [error.message for error in validator.iter_errors(as_json)]
+
+    assert len(problems(set_at(path, refused))) == 1
+    assert schema_errors(refused)
+    assert problems(set_at(path, accepted)) == []
+    assert schema_errors(accepted) == []
+
+
+def test_a_type_the_walk_does_not_know_is_named() -> None:
+    """Only a change to the model can reach it, never a report file."""
+    from typing import NamedTuple
+
+    from reportinfo import validate
+
+    class Measured(NamedTuple):
+        length: float
+
+    with pytest.raises(TypeError, match="the model uses a type the type walk does not know: "):
+        validate.fields(Measured)

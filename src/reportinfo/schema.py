@@ -1,27 +1,20 @@
 """A JSON Schema for report files, generated from the model's records, for editors and CI.
 
-Walks the same type hints as the validator, so the two cannot disagree about keys and types.
-The rules that span fields (references between ids, quotes, hours) stay with `validate`.
-Imported only by `reportinfo schema` and the docs generator.
+Written from the validator's own description of each field (`validate.fields`) and its
+patterns, so the two cannot disagree about keys, types or forms. The rules that span fields
+(references between ids, quotes, hours) stay with `validate`. Imported only by
+`reportinfo schema` and the docs generator.
 """
 
 from __future__ import annotations
 
 import json
-import types
-from datetime import date
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+import re
+from typing import Any
 
 from reportinfo import validate
-from reportinfo.model import Group, Report, Source, WeeklyOpening, yaml_key
+from reportinfo.model import Report
 
-# Forms a string field must have, where the validator checks one: (record, field) -> pattern.
-_PATTERNS = {
-    (Source, "url"): validate._URL.pattern,
-    (Group, "id"): validate.GROUP_ID.pattern,
-    (WeeklyOpening, "opens"): validate._TIME.pattern,
-    (WeeklyOpening, "closes"): validate._TIME.pattern,
-}
 _NON_EMPTY_TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
 
 
@@ -34,10 +27,9 @@ def schema() -> dict[str, Any]:
         **_record(Report),
     }
     channel = document["properties"]["contacts"]["items"]["properties"]["channels"]["items"]
-    channel["properties"]["value"]["anyOf"] = [
-        {"pattern": f"^(?:{validate._PHONE.pattern})$"},
-        {"pattern": f"^(?:{validate._EMAIL.pattern})$"},
-        {"pattern": f"^(?:{validate._DOMAIN.pattern})$"},
+    channel["properties"]["value"]["anyOf"] = [  # the form of each kind
+        {"pattern": _whole(pattern)}
+        for pattern in dict.fromkeys(validate.CHANNEL_PATTERNS.values())
     ]
     return document
 
@@ -46,42 +38,42 @@ def to_json() -> str:
     return json.dumps(schema(), indent=2, ensure_ascii=False) + "\n"
 
 
-def _record(cls: Any) -> dict[str, Any]:
-    hints = get_type_hints(cls)
+def _record(record: Any) -> dict[str, Any]:
+    fields = validate.fields(record)
     properties = {}
-    for name in cls._fields:
-        prop = _type(hints[name], allow_empty=name in cls._field_defaults)
-        pattern = _PATTERNS.get((cls, name))
-        if pattern:
-            prop = {**prop, "pattern": f"^(?:{pattern})$"}
-        properties[yaml_key(cls, name)] = prop
-    required = [yaml_key(cls, name) for name in cls._fields if name not in cls._field_defaults]
+    for key, field in fields.items():
+        prop = _type(field.shape, allow_empty=not field.required)
+        if field.pattern:
+            prop = {**prop, "pattern": _whole(field.pattern)}
+        properties[key] = prop
     return {
         "type": "object",
         "properties": properties,
-        "required": required,
+        "required": [key for key, field in fields.items() if field.required],
         "additionalProperties": False,
     }
 
 
-def _type(tp: Any, allow_empty: bool) -> dict[str, Any]:
-    origin = get_origin(tp)
-    if isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields"):
-        return _record(tp)
-    if origin in (Union, types.UnionType):
-        (inner,) = (arg for arg in get_args(tp) if arg is not type(None))
-        return _type(inner, allow_empty)
-    if origin is tuple:
-        items = {"type": "array", "items": _type(get_args(tp)[0], allow_empty=False)}
+def _type(shape: validate.Shape, allow_empty: bool) -> dict[str, Any]:
+    kind = shape.kind
+    if kind == "record":
+        return _record(shape.of)
+    if kind == "optional":
+        return _type(shape.of, allow_empty)
+    if kind == "list":
+        items = {"type": "array", "items": _type(shape.of, allow_empty=False)}
         return items if allow_empty else {**items, "minItems": 1}
-    if origin is Literal:
-        return {"enum": list(get_args(tp))}
-    if tp is str:
+    if kind == "literal":
+        return {"enum": list(shape.of)}
+    if kind == "text":
         return dict(_NON_EMPTY_TEXT)
-    if tp is bool:
+    if kind == "bool":
         return {"type": "boolean"}
-    if tp is int:
+    if kind == "whole":
         return {"type": "integer", "minimum": -validate.MAX_WHOLE, "maximum": validate.MAX_WHOLE}
-    if tp is date:
-        return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
-    raise TypeError(f"the model uses a type the schema does not know: {tp!r}")
+    return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+
+
+def _whole(pattern: re.Pattern[str]) -> str:
+    """A pattern the validator matches whole (fullmatch), for JSON Schema's search semantics."""
+    return f"^(?:{pattern.pattern})$"

@@ -3,7 +3,7 @@
 Two passes, both collecting every problem with its field path (``findings[2].text``) so that
 `reportinfo validate` can list them all at once:
 
-1. the type walk: follow the records' type hints, field by field;
+1. the type walk: each record's `fields`, read once from its type hints, value by value;
 2. the rules that span fields: references resolve, quotes are marked, numbers are well formed.
 
 Every check here takes time in proportion to the file (a report file is at most 1 MiB and
@@ -24,7 +24,17 @@ from functools import cache
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from reportinfo.errors import DataError, Problem, shown
-from reportinfo.model import Channel, Contact, Hours, Report, Statement, yaml_key
+from reportinfo.model import (
+    Channel,
+    Contact,
+    Group,
+    Hours,
+    Report,
+    Source,
+    Statement,
+    WeeklyOpening,
+    yaml_key,
+)
 
 T = TypeVar("T")
 
@@ -71,7 +81,7 @@ _INVALID: Any = _Invalid()
 def build_report(data: object) -> Report:
     """Check parsed YAML against the records and the rules below, or raise `DataError`."""
     problems: list[Problem] = []
-    report = _convert(Report, data, "", problems, allow_empty=False)
+    report = _convert_record(Report, data, "", problems)
     typed = not problems  # the rules below need every record whole
     problems += misprints(data)
     if typed:
@@ -82,39 +92,102 @@ def build_report(data: object) -> Report:
 
 
 def convert(cls: type[T], value: object) -> T:
+    """One record from parsed YAML, by the type walk alone, or raise `DataError`."""
     problems: list[Problem] = []
-    result = _convert(cls, value, "", problems, allow_empty=False)
+    result = _convert_record(cls, value, "", problems)
     if problems:
         raise DataError(problems)
     return result  # type: ignore[no-any-return]
 
 
-def _convert(tp: Any, value: object, path: str, problems: list[Problem], allow_empty: bool) -> Any:
+class Shape:
+    """What a value must be, read from a type hint: its `kind`, and what that kind holds (`of`).
+    record: its class; optional (X | None) and list (tuple[X, ...], a list in YAML): the Shape
+    of the value or of each item; literal: the values allowed; text, bool, whole (a whole
+    number) and date: nothing."""
+
+    __slots__ = ("kind", "of")  # plain classes here: cheaper to define than NamedTuples
+
+    def __init__(self, kind: str, of: Any = None) -> None:
+        self.kind, self.of = kind, of
+
+
+class Field:
+    """A record's field as a report file has it. A `required` one has no default and must be
+    there; one with a default may be left out, and a list there may be empty. `pattern`: the
+    form its text must have (`PATTERNS`), or None."""
+
+    __slots__ = ("name", "pattern", "required", "shape")
+
+    def __init__(
+        self, name: str, shape: Shape, required: bool, pattern: re.Pattern[str] | None
+    ) -> None:
+        self.name, self.shape, self.required, self.pattern = name, shape, required, pattern
+
+
+@cache
+def fields(record: Any) -> dict[str, Field]:
+    """A record's fields by their keys in a report file, in order: worked out once per record
+    from its type hints. The validator converts by them; the JSON Schema is written from them."""
+    hints = get_type_hints(record)
+    return {
+        yaml_key(record, name): Field(
+            name,
+            _shape(hints[name]),
+            required=name not in record._field_defaults,
+            pattern=PATTERNS.get((record, name)),
+        )
+        for name in record._fields
+    }
+
+
+_PLAIN_KINDS: dict[Any, str] = {str: "text", bool: "bool", int: "whole", date: "date"}
+
+
+def _shape(tp: Any) -> Shape:
+    if isinstance(tp, type) and hasattr(tp, "_fields"):
+        return Shape("record", tp)
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        (inner,) = (arg for arg in get_args(tp) if arg is not type(None))
+        return Shape("optional", _shape(inner))
+    if origin is tuple:
+        return Shape("list", _shape(get_args(tp)[0]))
+    if origin is Literal:
+        return Shape("literal", get_args(tp))
+    if tp in _PLAIN_KINDS:
+        return Shape(_PLAIN_KINDS[tp])
+    raise TypeError(f"the model uses a type the type walk does not know: {tp!r}")
+
+
+def _convert(
+    shape: Shape, value: object, path: str, problems: list[Problem], allow_empty: bool
+) -> Any:
     def problem(reason: str) -> Any:
         problems.append(Problem(path, reason))
         return _INVALID
 
-    shape, inner = _SHAPES.get(id(tp)) or _shape(tp)
-    if shape == "record":
-        return _convert_record(tp, value, path, problems)
-    if shape == "optional":  # X | None
+    kind = shape.kind
+    if kind == "record":
+        return _convert_record(shape.of, value, path, problems)
+    if kind == "optional":
         if value is None:
             return None
-        return _convert(inner, value, path, problems, allow_empty)
-    if shape == "tuple":  # tuple[X, ...], written in YAML as a list
+        return _convert(shape.of, value, path, problems, allow_empty)
+    if kind == "list":
         if not isinstance(value, list):
             return problem(f"expected a list, got {_describe(value)}")
         if not value and not allow_empty:
             return problem("must not be empty")
         return tuple(
-            _convert(inner, item, f"{path}[{i}]", problems, allow_empty=False)
+            _convert(shape.of, item, f"{path}[{i}]", problems, allow_empty=False)
             for i, item in enumerate(value)
         )
-    if shape == "literal":
-        if value not in inner:
-            return problem(f"expected one of {', '.join(inner)}, got {_describe(value)}")
+    if kind == "literal":
+        if value not in shape.of:
+            return problem(f"expected one of {', '.join(shape.of)}, got {_describe(value)}")
         return value
-    if tp is str:
+    if kind == "text":
         if not isinstance(value, str):
             return problem(f"expected text, got {_describe(value)}")
         if not value.strip():
@@ -123,86 +196,48 @@ def _convert(tp: Any, value: object, path: str, problems: list[Problem], allow_e
         if control:
             return problem(_bad_character(control.group()))
         return value
-    if tp is bool:
+    if kind == "bool":
         if not isinstance(value, bool):
             return problem(f"expected true or false, got {_describe(value)}")
         return value
-    if tp is int:
+    if kind == "whole":
         if not isinstance(value, int) or isinstance(value, bool):
             return problem(f"expected a whole number, got {_describe(value)}")
         if abs(value) > MAX_WHOLE:
             return problem(f"out of range: from -{MAX_WHOLE:,} to {MAX_WHOLE:,}")
         return value
-    if tp is date:
-        if isinstance(value, date) and not isinstance(value, datetime):
-            return value  # YAML reads an unquoted 2026-11-28 as a date already
-        if isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-":
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                return problem(f"'{shown(value)}' is not a real date as YYYY-MM-DD")
-        return problem(f"expected a date as YYYY-MM-DD, got {_describe(value)}")
-    raise TypeError(f"the model uses a type convert does not know: {tp!r}")
+    # The one kind left: a date.
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value  # YAML reads an unquoted 2026-11-28 as a date already
+    if isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-":
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return problem(f"'{shown(value)}' is not a real date as YYYY-MM-DD")
+    return problem(f"expected a date as YYYY-MM-DD, got {_describe(value)}")
 
 
-# Each type's shape, by the type's identity: the types are the model's, made once and kept,
-# and some (Literal[...]) are slow to hash.
-_SHAPES: dict[int, tuple[str, Any]] = {}
-
-
-def _shape(tp: Any) -> tuple[str, Any]:
-    """What kind of type `tp` is, and what it holds: worked out once per type, not per value."""
-    origin = get_origin(tp)
-    shape: tuple[str, Any] = ("plain", None)
-    if _is_record(tp):
-        shape = ("record", None)
-    elif origin in (Union, types.UnionType):
-        (inner,) = (arg for arg in get_args(tp) if arg is not type(None))
-        shape = ("optional", inner)
-    elif origin is tuple:
-        shape = ("tuple", get_args(tp)[0])
-    elif origin is Literal:
-        shape = ("literal", get_args(tp))
-    _SHAPES[id(tp)] = shape
-    return shape
-
-
-def _is_record(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields")
-
-
-def _convert_record(cls: Any, value: object, path: str, problems: list[Problem]) -> Any:
+def _convert_record(record: Any, value: object, path: str, problems: list[Problem]) -> Any:
+    """A record, built only when none of its values has a problem."""
     if not isinstance(value, dict):
         problems.append(Problem(path, f"expected a mapping, got {_describe(value)}"))
         return _INVALID
-    keys, known = _keys(cls)
+    known = fields(record)
+    before = len(problems)
     prefix = f"{path}." if path else ""
     for key in value:
         if key not in known:
             guess = len(problems) < _GUESSED_PROBLEMS
-            problems.append(_unknown_key(prefix, key, list(keys.values()), guess))
+            problems.append(_unknown_key(prefix, key, list(known), guess))
     kwargs = {}
-    hints = _hints(cls)
-    for name, key in keys.items():
-        has_default = name in cls._field_defaults
-        if key not in value:
-            if not has_default:
-                problems.append(Problem(f"{prefix}{key}", "missing (required)"))
-            continue
-        kwargs[name] = _convert(
-            hints[name], value[key], f"{prefix}{key}", problems, allow_empty=has_default
-        )
-    if any(arg is _INVALID for arg in kwargs.values()) or not _required(cls) <= kwargs.keys():
-        return _INVALID
-    return cls(**kwargs)
-
-
-@cache
-def _keys(cls: Any) -> tuple[dict[str, str], frozenset[str]]:
-    """A record's fields and their keys in the file, and the set of those keys."""
-    fields: tuple[str, ...] = cls._fields
-    keys = {name: yaml_key(cls, name) for name in fields}
-    return keys, frozenset(keys.values())
+    for key, field in known.items():
+        if key in value:
+            kwargs[field.name] = _convert(
+                field.shape, value[key], f"{prefix}{key}", problems, not field.required
+            )
+        elif field.required:
+            problems.append(Problem(f"{prefix}{key}", "missing (required)"))
+    return record(**kwargs) if len(problems) == before else _INVALID
 
 
 def _unknown_key(prefix: str, key: object, known: list[str], guess: bool) -> Problem:
@@ -232,17 +267,6 @@ def closest(word: str, known: list[str]) -> str | None:
     return close[0] if close else None
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return get_type_hints(cls)
-
-
-@cache
-def _required(cls: Any) -> frozenset[str]:
-    fields: tuple[str, ...] = cls._fields
-    return frozenset(fields) - set(cls._field_defaults)
-
-
 def _describe(value: object) -> str:
     if value is None:
         return "nothing"
@@ -264,22 +288,30 @@ def _describe(value: object) -> str:
 # Forms of values. Each is matched whole (fullmatch), uses ASCII digits only ([0-9]: a digit
 # from another script must never become part of a number to dial), and is unambiguous: each part
 # is ended by a character that cannot continue it, so a failed match gives up in linear time.
-_PHONE = re.compile(r"\+?[0-9]+(?: [0-9]+)*")
+PHONE = re.compile(r"\+?[0-9]+(?: [0-9]+)*")
 MOST_DIGITS = 15  # in a phone number, besides a leading + or 00: the longest E.164 allows
 _LABEL = r"[A-Za-z0-9-]+"
 _HOST = rf"{_LABEL}(?:\.{_LABEL})+"
 # An email address as a mailto: link may carry it: no ?, & or % (headers, a body, an encoded
 # line break), no quotes, spaces or angle brackets. Conservative: real addresses use no more.
-_EMAIL = re.compile(rf"[A-Za-z0-9._+-]+@{_HOST}")
+EMAIL = re.compile(rf"[A-Za-z0-9._+-]+@{_HOST}")
 # A path made of characters that need no quoting in a URL, and none that ends or escapes an
 # HTML attribute, a Markdown link or a terminal hyperlink: no spaces, quotes, backticks, angle
 # brackets, backslashes or control characters.
 _PATH = r"/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*"
-_DOMAIN = re.compile(rf"{_HOST}(?:{_PATH})?")  # a web value: a domain, and perhaps a path
-_URL = re.compile(rf"https?://{_HOST}(?:[/?#][A-Za-z0-9._~!$&'()*+,;=:@%/?#-]*)?")
-_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]|24:00")
+DOMAIN = re.compile(rf"{_HOST}(?:{_PATH})?")  # a web value: a domain, and perhaps a path
+URL = re.compile(rf"https?://{_HOST}(?:[/?#][A-Za-z0-9._~!$&'()*+,;=:@%/?#-]*)?")
+TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]|24:00")
 GROUP_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # typed after --for, offered by completion
-_CHANNEL_PATTERNS = {"phone": _PHONE, "text": _PHONE, "email": _EMAIL, "web": _DOMAIN}
+# The text fields that must have a form: `check` matches each value with its pattern here (and
+# says the form in words), and the JSON Schema advertises the same patterns.
+PATTERNS: dict[tuple[type, str], re.Pattern[str]] = {
+    (Source, "url"): URL,
+    (Group, "id"): GROUP_ID,
+    (WeeklyOpening, "opens"): TIME,
+    (WeeklyOpening, "closes"): TIME,
+}
+CHANNEL_PATTERNS = {"phone": PHONE, "text": PHONE, "email": EMAIL, "web": DOMAIN}  # by kind
 _CHANNEL_FORMS = {
     "phone": "a phone number: digits in groups, with single spaces",
     "text": "a number to text: digits in groups, with single spaces",
@@ -343,7 +375,7 @@ def check(report: Report) -> list[Problem]:
 
     grouped: dict[str, str] = {}
     for i, group in enumerate(report.groups):
-        if not GROUP_ID.fullmatch(group.id):
+        if not PATTERNS[Group, "id"].fullmatch(group.id):
             problems.append(
                 Problem(
                     f"groups[{i}].id",
@@ -373,7 +405,7 @@ def check(report: Report) -> list[Problem]:
             problems.append(Problem("bank_holidays.dates", "must be in order, each date once"))
 
     for i, source in enumerate(report.sources):
-        if not _URL.fullmatch(source.url):
+        if not PATTERNS[Source, "url"].fullmatch(source.url):
             problems.append(
                 Problem(
                     f"sources[{i}].url",
@@ -469,7 +501,7 @@ def _check_channels(path: str, contact: Contact) -> list[Problem]:
 
 def _check_channel(path: str, channel: Channel) -> list[Problem]:
     problems = []
-    if not _CHANNEL_PATTERNS[channel.kind].fullmatch(channel.value):
+    if not CHANNEL_PATTERNS[channel.kind].fullmatch(channel.value):
         problems.append(Problem(f"{path}.value", f"expected {_CHANNEL_FORMS[channel.kind]}"))
     elif channel.kind in ("phone", "text") and _too_long(channel.value):
         problems.append(
@@ -504,7 +536,7 @@ def _check_hours(path: str, opening_hours: Hours) -> list[Problem]:
         where = f"{path}.weekly[{i}]"
         times_ok = True
         for name in ("opens", "closes"):
-            if not _TIME.fullmatch(getattr(opening, name)):
+            if not PATTERNS[WeeklyOpening, name].fullmatch(getattr(opening, name)):
                 problems.append(
                     Problem(f"{where}.{name}", "expected a time as HH:MM, 00:00 to 24:00")
                 )
