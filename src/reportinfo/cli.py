@@ -1,7 +1,10 @@
-"""The command line: parse options, load the report, pick a renderer, write the result.
+"""The command line: parse options, refuse those that clash, load the report, pick a view, write.
 
 Nothing heavy is imported at module level: `reportinfo --help` needs only click, and plain
-output never imports rich. Every byte goes out through `output.write` or `output.error`.
+output never imports rich. Every byte goes out through `output.write` or `output.error`; what is
+not parsing or dispatch lives beside this module: `options` (the options read once into an
+`OutputChoice`), `datafile` (the report file in use), `topics` (aliases, `--help COMMAND`,
+`help format`), `validate_files`, `completion` (only when a shell asks) and `exits`.
 """
 
 from __future__ import annotations
@@ -10,76 +13,37 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from reportinfo import __version__
-from reportinfo.render import FORMATS, Request, Section
+from reportinfo.exits import DEBUG_VARIABLE, EXIT_CODES, EXIT_CODES_HELP, EXIT_OK, end
+from reportinfo.options import DATA_VARIABLE, OutputChoice, output_options
+from reportinfo.render import Request, Section
+from reportinfo.topics import ALIASES, help_moved_after_command
 
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
 
-    from reportinfo.errors import DataError
     from reportinfo.model import Report
-    from reportinfo.output import Paging
 
-EXIT_OK = 0
-EXIT_DATA = 1  # the report file is missing, unreadable or invalid
-EXIT_USAGE = 2  # unknown command or option, bad option value
-EXIT_OUTPUT = 3  # standard output is closed or cannot be written
-EXIT_BUG = 70  # an unexpected error: a bug in reportinfo (70 is EX_SOFTWARE in sysexits.h)
-EXIT_INTERRUPTED = 130
-
-EXIT_CODES = (
-    (EXIT_OK, "success"),
-    (EXIT_DATA, "the report file is missing, unreadable or invalid"),
-    (EXIT_USAGE, "unknown command or option, a bad value, or options that clash"),
-    (EXIT_OUTPUT, "standard output is closed or cannot be written"),
-    (EXIT_BUG, "an unexpected error: a bug in reportinfo"),
-    (EXIT_INTERRUPTED, "interrupted (Ctrl-C)"),
-)
-EXIT_CODES_HELP = "\b\nExit codes:\n" + "\n".join(
-    f"  {code:<3}  {text}" for code, text in EXIT_CODES
-)
-DEBUG_VARIABLE = "REPORTINFO_DEBUG"  # set to 1 to see the traceback of an unexpected error
-DATA_VARIABLE = "REPORTINFO_DATA"
-
-
-class Failure(Exception):
-    """Ends the run with one line on standard error and a documented exit code."""
-
-    def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
-
-
-def _write(text: str, paging: Paging | None = None) -> None:
-    from reportinfo import output
-    from reportinfo.errors import OutputError
-
-    try:
-        output.write(text, paging)
-    except OutputError as error:
-        raise Failure(str(error), EXIT_OUTPUT) from None
-
-
-def _fail(message: str, code: int) -> NoReturn:
-    from reportinfo import output
-
-    output.error(message)
-    sys.exit(code)
+__all__ = ["DATA_VARIABLE", "DEBUG_VARIABLE", "EXIT_CODES", "SECTION_HELP", "cli"]
 
 
 def _show_help(ctx: click.Context, /, param: click.Parameter, value: bool) -> None:
     if value and not ctx.resilient_parsing:
-        _write(ctx.get_help())
+        from reportinfo import output
+
+        output.write(ctx.get_help())
         ctx.exit()
 
 
 def _show_version(ctx: click.Context, /, param: click.Parameter, value: bool) -> None:
     if value and not ctx.resilient_parsing:
-        _write(f"reportinfo {__version__}")
+        from reportinfo import output
+
+        output.write(f"reportinfo {__version__}")
         ctx.exit()
 
 
@@ -137,180 +101,46 @@ class ReportinfoGroup(_WritesItsOwnHelp, click.Group):
         return (command.name if command else name), command, rest
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, _help_moved_after_command(self, ctx, args))
+        return super().parse_args(ctx, help_moved_after_command(self, ctx, args))
 
-    def _main_shell_completion(
-        self, ctx_args: Any, prog_name: str, complete_var: str | None = None
-    ) -> None:
-        """click's shell completion, written through the one write path like everything else.
-
-        click writes the completion script and the completions itself, so a full disk would
-        end as an unexpected error; here it is exit 3 with one line, as for any other output.
-        """
-        name = prog_name.replace("-", "_").replace(".", "_")
-        variable = complete_var or f"_{name}_COMPLETE".upper()
-        shell, _, instruction = os.environ.get(variable, "").partition("_")
-        if not shell:
-            return
-        # Only now: every run passes through here, and only a completion needs this module.
-        from click.shell_completion import get_completion_class
-
-        completion_class = get_completion_class(shell)
-        if completion_class is None or instruction not in ("source", "complete"):
-            raise Failure(
-                f"{variable}={shell}_{instruction} is not a completion request; use "
-                f"bash_source, zsh_source or fish_source",
-                EXIT_USAGE,
-            )
-        completion = completion_class(self, ctx_args, prog_name, variable)
-        if instruction == "complete" and not _completion_request_is_whole(shell):
-            _write("")  # the shell's own variables are odd: no completions, not an error
-            sys.exit(EXIT_OK)
-        _write(completion.source() if instruction == "source" else completion.complete())
-        sys.exit(EXIT_OK)
-
-    def main(  # type: ignore[override]
-        self, args: Sequence[str] | None = None, standalone_mode: bool = True, **extra: Any
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
     ) -> Any:
-        if not standalone_mode:
-            return super().main(args, standalone_mode=False, **extra)
+        """click's main, with shell completion written through the one write path (click
+        would write it itself), and every failure one line with a documented exit code."""
+        name = (prog_name or self.name or "").replace("-", "_").replace(".", "_")
+        complete_var = complete_var or f"_{name}_COMPLETE".upper()
         try:
-            code = super().main(args, standalone_mode=False, **extra)
-        except click.UsageError as error:
-            message = error.format_message().rstrip()
-            if not message.rstrip(")").endswith((".", "?", "!")):
-                message += "."
-            hint = f" Try '{error.ctx.command_path} --help'." if error.ctx else ""
-            _fail(message + hint, EXIT_USAGE)
-        except click.ClickException as error:
-            _fail(error.format_message(), error.exit_code)
-        except Failure as error:
-            _fail(str(error), error.exit_code)
-        except (click.Abort, KeyboardInterrupt):
-            _fail("interrupted", EXIT_INTERRUPTED)
-        except Exception as error:
-            if os.environ.get(DEBUG_VARIABLE, "") not in ("", "0"):
+            if os.environ.get(complete_var):  # click, given the same variable, finds none
+                from reportinfo import completion
+
+                completion.answer(self, extra, prog_name or self.name or name, complete_var)
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except (Exception, KeyboardInterrupt) as error:
+            if not standalone_mode:
                 raise
-            _fail(
-                f"unexpected error ({type(error).__name__}: {error}). This is a bug in "
-                f"reportinfo; run again with {DEBUG_VARIABLE}=1 to see the details.",
-                EXIT_BUG,
-            )
+            end(error)
+        if not standalone_mode:
+            return code
         sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
-# Words people try for the help lines. Each runs help-contacts, but none is listed in --help,
-# the overview or completion: the list of commands stays short.
-ALIASES = dict.fromkeys(
-    ("helpline", "helplines", "phone", "numbers", "contacts", "support"), "help-contacts"
-)
+def _complete(kind: str) -> Callable[[click.Context, click.Parameter, str], list[CompletionItem]]:
+    """A completion callback that imports `completion` only when a shell asks."""
 
+    def complete(
+        ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        from reportinfo import completion
 
-def _help_moved_after_command(
-    group: click.Group, ctx: click.Context, /, args: list[str]
-) -> list[str]:
-    """`reportinfo --help summary` as `reportinfo summary --help`, as git and gh read it: the
-    help of the command named after --help (or click's "No such command" for a wrong name)."""
-    help_names = set(group.get_help_option_names(ctx))
-    takes_value = {
-        name
-        for param in group.params
-        if isinstance(param, click.Option) and not param.is_flag
-        for name in param.opts
-    }
-    help_at = None
-    at = 0
-    while at < len(args) and args[at] != "--":
-        word = args[at]
-        if word in help_names and help_at is None:
-            help_at = at
-        elif word in takes_value:
-            at += 1  # skip its value: `--data summary` names a file
-        elif not word.startswith("-"):  # the command
-            if help_at is None:
-                break
-            return [*args[:help_at], *args[help_at + 1 : at + 1], args[help_at], *args[at + 1 :]]
-        at += 1
-    return args
+        return completion.COMPLETERS[kind](ctx, incomplete)
 
-
-def _completion_request_is_whole(shell: str) -> bool:
-    """Whether the shell set what click reads for a completion: the words typed so far, and
-    which of them is being completed (a number, but for fish: the word itself). click reads
-    them with int() and os.environ[...], so an odd or missing value would end as a bug."""
-    from reportinfo.output import env_number
-
-    if "COMP_WORDS" not in os.environ or "COMP_CWORD" not in os.environ:
-        return False
-    return shell == "fish" or env_number(os.environ, "COMP_CWORD", 9999) is not None
-
-
-# Options that work before or after the command name: `reportinfo --json summary` and
-# `reportinfo summary --json` mean the same. Each defaults to None, so that `_option` can tell
-# a value given after the command from one given before it.
-def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    options = [
-        click.option(
-            "--data",
-            type=click.Path(allow_dash=True),
-            metavar="PATH",
-            help=f"Read this report file ('-' for standard input) instead of the bundled one. "
-            f"[env: {DATA_VARIABLE}]",
-        ),
-        click.option(
-            "--format",
-            "output_format",
-            type=click.Choice(FORMATS),
-            help="text (the default): formatted on a terminal, plain when piped. "
-            "json: for scripts. markdown, html: to paste into an article or a page.",
-        ),
-        click.option(
-            "--json", "as_json", is_flag=True, default=None, help="The same as --format json."
-        ),
-        click.option(
-            "--color",
-            type=click.Choice(["auto", "always", "never"]),
-            help="Bold, links and layout (default auto: on a terminal, unless NO_COLOR is set).",
-        ),
-        click.option(
-            "--no-color", "no_color", is_flag=True, default=None, help="The same as --color never."
-        ),
-        click.option(
-            "--no-pager",
-            "no_pager",
-            is_flag=True,
-            default=None,
-            help="On a terminal, print straight out: no pager for output taller than the "
-            "window. [env: PAGER, default less; empty or cat: no pager]",
-        ),
-        click.option(
-            "--fragment",
-            is_flag=True,
-            default=None,
-            help="With --format html: only the content, to paste into an existing page.",
-        ),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def _option(ctx: click.Context, /, name: str) -> Any:
-    """An output option's value: after the command if given there, else before it."""
-    for level in (ctx, ctx.parent):
-        if level is not None and level.params.get(name) is not None:
-            return level.params[name]
-    return None
-
-
-def _refuse_output_options(ctx: click.Context, /, *names: str) -> None:
-    """Options given before a command that has no use for them are a usage error."""
-    if ctx.parent is None:
-        return
-    for param in ctx.parent.command.params:
-        if param.name in names and ctx.parent.params.get(param.name) is not None:
-            flag = param.opts[0]  # as the user typed it: --format, not output_format
-            raise click.UsageError(f"{flag} does not apply to '{ctx.info_name}'.", ctx)
+    return complete
 
 
 @click.group(
@@ -390,55 +220,14 @@ def summary(ctx: click.Context, /, **_: Any) -> None:
     _show(ctx, "summary")
 
 
-def _report_for_completion(ctx: click.Context) -> Report | None:
-    """The report in use, or None when it cannot be loaded: completion offers nothing then."""
-    from reportinfo.errors import DataError
-
-    try:
-        return _load(ctx)
-    except (DataError, Failure, click.ClickException):
-        return None
-
-
-def _complete_finding(
-    ctx: click.Context, param: click.Parameter, incomplete: str
-) -> list[CompletionItem]:
-    """The finding numbers, 1 to N, each with its text for shells that show one."""
-    from click.shell_completion import CompletionItem
-
-    report = _report_for_completion(ctx)
-    if report is None:
-        return []
-    numbered = ((str(n), finding.text) for n, finding in enumerate(report.findings, start=1))
-    return [CompletionItem(n, help=text) for n, text in numbered if n.startswith(incomplete)]
-
-
 @cli.command(help=_help_text(*SECTION_HELP["findings"]), short_help=SECTION_HELP["findings"][0])
-@click.argument("number", required=False, type=int, metavar="[N]", shell_complete=_complete_finding)
+@click.argument(
+    "number", required=False, type=int, metavar="[N]", shell_complete=_complete("finding")
+)
 @output_options
 @click.pass_context
 def findings(ctx: click.Context, /, number: int | None, **_: Any) -> None:
     _show(ctx, "findings", finding=number)
-
-
-def _complete_group(
-    ctx: click.Context, param: click.Parameter, incomplete: str
-) -> list[CompletionItem]:
-    """The report's group ids. A shell puts what completion offers on the command line, so only
-    ids that are plain words are offered (validation refuses any other): never one a shell
-    would read as code, an option or more than one word."""
-    from click.shell_completion import CompletionItem
-
-    from reportinfo.validate import GROUP_ID
-
-    report = _report_for_completion(ctx)
-    if report is None:
-        return []
-    return [
-        CompletionItem(g.id, help=g.heading)
-        for g in report.groups
-        if g.id.startswith(incomplete) and GROUP_ID.fullmatch(g.id)
-    ]
 
 
 @cli.command(
@@ -450,7 +239,7 @@ def _complete_group(
     "--for",
     "group",
     metavar="GROUP",
-    shell_complete=_complete_group,
+    shell_complete=_complete("group"),
     help="Only the contacts for one group: danger, worried-about-a-child, children, "
     "abused-as-a-child or struggling (the groups of the report in use). The start of a "
     "group's name is enough: --for worried.",
@@ -494,51 +283,9 @@ def validate(ctx: click.Context, /, paths: tuple[str, ...]) -> None:
       reportinfo validate reviews/*.yaml | grep findings
       cat my-review.yaml | reportinfo validate -
     """
-    from reportinfo import loader
-    from reportinfo.errors import DataError
-    from reportinfo.render import hours_words
+    from reportinfo import validate_files
 
-    _refuse_output_options(ctx, "output_format", "as_json", "fragment")
-    targets: list[str | None] = list(paths)
-    if not targets:
-        targets = [_data_path(ctx)]
-    for path in targets:
-        if path == "":
-            raise click.BadParameter("a PATH is empty: give a report file, or '-' for stdin")
-        _refuse_terminal_stdin(ctx, path)
-    invalid = False
-    for path in targets:
-        where = _describe_path(ctx, path, given=bool(paths))
-        try:
-            report = loader.load(path)
-        except DataError as error:
-            invalid = True
-            if error.unreadable:
-                from reportinfo import output
-
-                output.error(f"{where}: {error.problems[0]}")
-            else:
-                from reportinfo.errors import shown
-
-                # One line per problem, whatever the file holds: its values are escaped where
-                # they are quoted, and each line is escaped once more as a whole.
-                _write(
-                    "\n".join(
-                        shown(f"{where}: {problem}", limit=None) for problem in error.problems
-                    )
-                )
-            continue
-        _write(
-            f"{where}: valid ({len(report.summary)} summary points, {len(report.findings)} "
-            f"findings, {len(report.contacts)} contacts, {len(report.sources)} sources)"
-        )
-        warning = hours_words.bank_holidays_run_out(report, _now(ctx))
-        if warning:
-            from reportinfo import output
-
-            output.error(f"{where}: {warning}")
-    if invalid:
-        ctx.exit(EXIT_DATA)
+    validate_files.run(ctx, paths, now=_now(ctx))
 
 
 @cli.command(short_help="Print the JSON Schema of report files, for editors and checks.")
@@ -555,52 +302,18 @@ def schema(ctx: click.Context) -> None:
       reportinfo schema > report.schema.json
       # yaml-language-server: $schema=report.schema.json
     """
+    from reportinfo import output
     from reportinfo import schema as report_schema
 
-    _refuse_output_options(ctx, "data", "output_format", "as_json", "fragment")
-    _write(report_schema.to_json())
-
-
-# `reportinfo help format`: how to write a report file. The wheel carries the page in the
-# package, beside the bundled report; an editable install reads it from the project's docs/.
-FORMAT_TOPIC = "format"
-FORMAT_PAGE = "data-format.md"
-
-
-def _complete_help_topic(
-    ctx: click.Context, param: click.Parameter, incomplete: str
-) -> list[CompletionItem]:
-    """The commands that --help lists, and the format page."""
-    from click.shell_completion import CompletionItem
-
-    topics = [
-        (name, command.get_short_help_str(limit=1000))
-        for name, command in cli.commands.items()
-        if not command.hidden
-    ]
-    topics.append((FORMAT_TOPIC, "How a report file is written: every key, and an example."))
-    return [CompletionItem(name, help=text) for name, text in topics if name.startswith(incomplete)]
-
-
-def _format_page() -> str:
-    from reportinfo import loader
-
-    data_dir = os.path.dirname(loader.bundled_path())
-    for path in (
-        os.path.join(data_dir, FORMAT_PAGE),
-        os.path.join(os.path.dirname(data_dir), "docs", FORMAT_PAGE),
-    ):
-        if os.path.isfile(path):
-            with open(path, encoding="utf-8") as page:
-                return page.read()
-    raise Failure(f"the format page ({FORMAT_PAGE}) is not installed with reportinfo", EXIT_BUG)
+    OutputChoice.read(ctx).refuse(ctx, "data", "output_format", "as_json", "fragment")
+    output.write(report_schema.to_json())
 
 
 @cli.command(
     "help", short_help="The same as running reportinfo alone: what it is and where help is."
 )
 @click.argument(
-    "command", required=False, metavar="[COMMAND | format]", shell_complete=_complete_help_topic
+    "command", required=False, metavar="[COMMAND | format]", shell_complete=_complete("help topic")
 )
 @output_options
 @click.pass_context
@@ -614,101 +327,74 @@ def help_command(ctx: click.Context, /, command: str | None, **_: Any) -> None:
       reportinfo help findings
       reportinfo help format
     """
-    parent = ctx.find_root()
     if command is None:
         _show(ctx, "overview")
         return
-    if command == FORMAT_TOPIC:
-        for name in ("data", "output_format", "as_json", "fragment"):
-            if _option(ctx, name) is not None:
-                raise click.UsageError(
-                    "'help format' takes no --data, --format, --json or --fragment.", ctx
-                )
-        _write(_format_page())
-        return
-    found = cli.get_command(parent, command)
-    if found is None or found.name is None:
-        from reportinfo.errors import shown
-        from reportinfo.validate import closest
+    from reportinfo import topics
 
-        close = closest(command, [*cli.list_commands(parent), FORMAT_TOPIC])
-        hint = f" Did you mean '{close}'?" if close else ""
-        raise click.UsageError(f"No such command '{shown(command)}'.{hint}", ctx)
-    with ReportinfoContext(found, info_name=found.name, parent=parent) as sub:
-        _write(found.get_help(sub))
+    topics.show(ctx, command, OutputChoice.read(ctx))
 
 
 def _show(ctx: click.Context, /, section: Section, **asked: Any) -> None:
-    from reportinfo import output
+    from reportinfo import datafile, output
 
-    _check_options(ctx, asked)
-    try:
-        report = _load(ctx)
-    except Failure as failure:  # a reader who came for help still gets the one line that matters
-        if failure.exit_code != EXIT_DATA:
-            raise
-        from reportinfo.render import phrases
-
-        raise Failure(f"{failure}. {phrases.AFTER_A_BAD_FILE}", EXIT_DATA) from None
+    choice = OutputChoice.read(ctx)
+    _check_options(ctx, choice, asked)
+    path = datafile.path(ctx, choice)
+    report = datafile.load(choice, path)
     request = Request(
         now=_now(ctx),
         commands=_commands(ctx) if section == "overview" else (),
-        sources_command=_sources_command(ctx),
+        sources_command=datafile.sources_command(path),
+        published=choice.format in ("markdown", "html"),
         **asked,
     )
     request = _check_request(ctx, report, request)
-    output_format = "json" if _option(ctx, "as_json") else _option(ctx, "output_format") or "text"
-    request = request._replace(published=output_format in ("markdown", "html"))
-    color = "never" if _option(ctx, "no_color") else _option(ctx, "color") or "auto"
-    if output_format == "json":
+    if choice.format == "json":
         from reportinfo.render import jsonout
 
         ascii_only = not output.is_unicode(output.stdout_encoding())
-        _write(jsonout.render(section, report, request, ascii_only=ascii_only))
+        output.write(jsonout.render(section, report, request, ascii_only=ascii_only))
         return
     from reportinfo.render import document
 
     built = document.BUILDERS[section](report, request)
     if built.notice:
         output.error(built.notice)
-    if output_format == "markdown":
+    if choice.format == "markdown":
         from reportinfo.render import markdown
 
-        _write(markdown.render(built))
+        output.write(markdown.render(built))
         return
-    if output_format == "html":
+    if choice.format == "html":
         from reportinfo.render import html
 
-        _write(html.render(built, fragment=bool(_option(ctx, "fragment"))))
+        output.write(html.render(built, fragment=bool(choice.fragment)))
         return
     isatty = sys.stdout is not None and sys.stdout.isatty()
     display = output.choose_display(
-        color, isatty=isatty, env=os.environ, pager=not _option(ctx, "no_pager")
+        choice.colour, isatty=isatty, env=os.environ, pager=not choice.no_pager
     )
     if display.rich:
         from reportinfo.render import terminal
 
-        _write(terminal.to_ansi(built, display), display.paging)
+        output.write(terminal.to_ansi(built, display), display.paging)
     else:
         from reportinfo.render import plain
 
-        _write(plain.render(built))
+        output.write(plain.render(built))
         if built.warning:
             output.error(built.warning)
 
 
-def _check_options(ctx: click.Context, /, asked: dict[str, Any]) -> None:
+def _check_options(ctx: click.Context, /, choice: OutputChoice, asked: dict[str, Any]) -> None:
     """Options that cannot work together are a usage error, not silently ignored."""
-    output_format = _option(ctx, "output_format")
-    if _option(ctx, "as_json") and output_format not in (None, "json"):
-        raise click.UsageError(f"--json and --format {output_format} cannot be used together.", ctx)
-    if _option(ctx, "fragment") and output_format != "html":
-        raise click.UsageError("--fragment works only with --format html.", ctx)
+    choice.check(ctx)
     if asked.get("box") and asked.get("group") is not None:
         raise click.UsageError(
             "--box and --for cannot be used together: the box always holds the main lines.", ctx
         )
-    if asked.get("box") and (_option(ctx, "as_json") or output_format == "json"):
+    if asked.get("box") and choice.format == "json":
         raise click.UsageError(
             "--box has no JSON form; 'help-contacts --json' gives every contact and its group.",
             ctx,
@@ -756,81 +442,6 @@ def _commands(ctx: click.Context) -> tuple[tuple[str, str], ...]:
         (name, cli.commands[name].get_short_help_str(limit=1000))
         for name in cli.list_commands(root)
     )
-
-
-def _load(ctx: click.Context) -> Report:
-    from reportinfo import loader
-    from reportinfo.errors import DataError
-
-    path = _data_path(ctx)
-    try:
-        return loader.load(path)
-    except DataError as error:
-        raise _data_problem(ctx, path, error) from None
-
-
-def _data_problem(ctx: click.Context, /, path: str | None, error: DataError) -> Failure:
-    where = _describe_path(ctx, path, given=False)
-    more = len(error.problems) - 1
-    command = f"reportinfo validate {_quoted(path)}" if path else "reportinfo validate"
-    extra = f" (and {more} more: run '{command}')" if more else ""
-    return Failure(f"{where}: {error.problems[0]}{extra}", EXIT_DATA)
-
-
-def _data_path(ctx: click.Context) -> str | None:
-    """The report file asked for: --data after the command, before it, or REPORTINFO_DATA."""
-    path: str | None = _option(ctx, "data")
-    if path == "":
-        raise click.BadParameter(
-            "is empty: give a report file, '-' for standard input, or leave --data out",
-            ctx=ctx,
-            param_hint="'--data'",
-        )
-    if path is None:
-        path = os.environ.get(DATA_VARIABLE) or None  # empty means unset, as for most tools
-    _refuse_terminal_stdin(ctx, path)
-    return path
-
-
-def _refuse_terminal_stdin(ctx: click.Context, /, path: str | None) -> None:
-    """'-' with a terminal for standard input would wait in silence, as `cat` does: say so."""
-    if path == "-" and sys.stdin is not None and sys.stdin.isatty():
-        raise click.UsageError(
-            "'-' reads a report from standard input, which is a terminal here; "
-            "pipe a report file in, or redirect one with '< report.yaml'.",
-            ctx,
-        )
-
-
-def _describe_path(ctx: click.Context, /, path: str | None, given: bool) -> str:
-    """A path as errors name it, with where it came from when that is not obvious. A file name
-    is the user's, but it can hold anything a file name can: it is shown escaped, in full."""
-    from reportinfo.errors import shown
-
-    if path is None:
-        return "bundled report"
-    named = "standard input" if path == "-" else shown(path, limit=None)
-    if given:
-        return named
-    source = "--data" if _option(ctx, "data") is not None else DATA_VARIABLE
-    return f"{named} (from {source})"
-
-
-def _quoted(path: str) -> str:
-    """A path as a shell would take it back, and escaped where it could not be shown as it is
-    (then it cannot be pasted back as it is, either: no shell quoting shows a line break)."""
-    import shlex
-
-    from reportinfo.errors import shown
-
-    return shown(shlex.quote(path), limit=None)
-
-
-def _sources_command(ctx: click.Context) -> str:
-    path = _data_path(ctx)
-    if path is None or path == "-":
-        return "reportinfo sources"
-    return f"reportinfo --data {_quoted(path)} sources"
 
 
 def _now(ctx: click.Context) -> datetime:

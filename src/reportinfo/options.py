@@ -1,0 +1,114 @@
+"""The options that work before or after the command, and `OutputChoice`: them, read once.
+
+`reportinfo --json summary` and `reportinfo summary --json` mean the same. Each option defaults
+to None, so that `OutputChoice.read` can tell a value given after the command (which wins) from
+one given before it, and an option given from one left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+import click
+
+from reportinfo.render import FORMATS, Format
+
+DATA_VARIABLE = "REPORTINFO_DATA"
+
+
+def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option(
+            "--data",
+            type=click.Path(allow_dash=True),
+            metavar="PATH",
+            help=f"Read this report file ('-' for standard input) instead of the bundled one. "
+            f"[env: {DATA_VARIABLE}]",
+        ),
+        click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(FORMATS),
+            help="text (the default): formatted on a terminal, plain when piped. "
+            "json: for scripts. markdown, html: to paste into an article or a page.",
+        ),
+        click.option(
+            "--json", "as_json", is_flag=True, default=None, help="The same as --format json."
+        ),
+        click.option(
+            "--color",
+            type=click.Choice(["auto", "always", "never"]),
+            help="Bold, links and layout (default auto: on a terminal, unless NO_COLOR is set).",
+        ),
+        click.option(
+            "--no-color", "no_color", is_flag=True, default=None, help="The same as --color never."
+        ),
+        click.option(
+            "--no-pager",
+            "no_pager",
+            is_flag=True,
+            default=None,
+            help="On a terminal, print straight out: no pager for output taller than the "
+            "window. [env: PAGER, default less; empty or cat: no pager]",
+        ),
+        click.option(
+            "--fragment",
+            is_flag=True,
+            default=None,
+            help="With --format html: only the content, to paste into an existing page.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+class OutputChoice(NamedTuple):
+    """The options above as given, after the command or else before it; None: not given.
+    Each field is named as its click parameter is."""
+
+    data: str | None = None  # --data PATH
+    output_format: Format | None = None  # --format
+    as_json: bool | None = None  # --json
+    color: str | None = None  # --color auto|always|never
+    no_color: bool | None = None
+    no_pager: bool | None = None
+    fragment: bool | None = None
+
+    @classmethod
+    def read(cls, ctx: click.Context) -> OutputChoice:
+        levels = [level for level in (ctx, ctx.parent) if level is not None]
+        return cls(
+            *(
+                next((lv.params[name] for lv in levels if lv.params.get(name) is not None), None)
+                for name in cls._fields
+            )
+        )
+
+    @property
+    def format(self) -> Format:
+        return "json" if self.as_json else self.output_format or "text"
+
+    @property
+    def colour(self) -> str:
+        return "never" if self.no_color else self.color or "auto"
+
+    def given(self, *names: str) -> bool:
+        return any(getattr(self, name) is not None for name in names)
+
+    def refuse(self, ctx: click.Context, /, *names: str) -> None:
+        """Options given before a command that has no use for them are a usage error."""
+        for param in ctx.parent.command.params if ctx.parent else ():
+            if param.name in names and self.given(str(param.name)):
+                flag = param.opts[0]  # as the user typed it: --format, not output_format
+                raise click.UsageError(f"{flag} does not apply to '{ctx.info_name}'.", ctx)
+
+    def check(self, ctx: click.Context, /) -> None:
+        """Options that cannot work together are a usage error, not silently ignored."""
+        if self.as_json and self.output_format not in (None, "json"):
+            raise click.UsageError(
+                f"--json and --format {self.output_format} cannot be used together.", ctx
+            )
+        if self.fragment and self.output_format != "html":
+            raise click.UsageError("--fragment works only with --format html.", ctx)
