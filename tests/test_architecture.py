@@ -29,6 +29,7 @@ def test_the_suite_ignores_the_shell(monkeypatch: pytest.MonkeyPatch) -> None:
 SECTION_PLACES = (
     "SECTIONS",
     "Section",
+    "content.CONTENT",
     "document.BUILDERS",
     "jsonout.VIEWS",
     "cli.SECTION_HELP",
@@ -43,11 +44,12 @@ def test_every_section_is_named_in_every_place_the_recipe_lists() -> None:
     from typing import get_args
 
     from reportinfo.cli import SECTION_HELP, cli
-    from reportinfo.render import SECTIONS, Section, document, jsonout
+    from reportinfo.render import SECTIONS, Section, content, document, jsonout
     from tests.conftest import COMMANDS, GOLDEN
 
     commands = [section for section in SECTIONS if section != "overview"]  # `reportinfo` alone
     assert get_args(Section) == SECTIONS
+    assert list(content.CONTENT) == list(SECTIONS)
     assert list(document.BUILDERS) == list(SECTIONS)
     assert list(jsonout.VIEWS) == list(SECTIONS)
     assert list(SECTION_HELP) == commands

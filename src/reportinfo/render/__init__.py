@@ -1,8 +1,10 @@
 """Renderers: each turns the model into one output format and returns it; none prints.
 
-The one list of what can be shown is `SECTIONS` below. Each section has a builder in
-`document.BUILDERS` (what the section says, as blocks) and a view in `jsonout.VIEWS` (its JSON
-shape), typed tables that mypy checks. The text formats then lay the blocks out:
+The one list of what can be shown is `SECTIONS` below. What each section says is decided once,
+in `content.CONTENT` (which findings, contacts and lines, each line's link and status now), and
+shown by two views of that one record: `document.BUILDERS` (as blocks, for every text format)
+and `jsonout.VIEWS` (its JSON shape), typed tables that mypy checks. The text formats then lay
+the blocks out:
 
 - `plain`: text for pipes and files, one block per line, never wrapped.
 - `terminal`: rich text for a terminal (the only module that imports rich).

@@ -166,8 +166,9 @@ class _Lines:
         self.made: dict[int, Entry] = {}
 
     def entry(self, contact: Contact) -> Entry:
+        # By identity: the report holds every contact for as long as this run lasts.
         made = self.made.get(id(contact))
-        if made is None or made.contact is not contact:
+        if made is None:
             lines = tuple(Line(self.report, contact, ch, self.now) for ch in contact.channels)
             made = self.made[id(contact)] = Entry(contact, lines)
         return made
