@@ -12,7 +12,17 @@ import pytest
 
 from reportinfo import loader
 from reportinfo.model import Channel, Contact, Report
-from reportinfo.render import SECTIONS, Request, Section, content, document, hours_words, jsonout
+from reportinfo.render import (
+    SECTIONS,
+    Request,
+    Section,
+    content,
+    document,
+    hours_words,
+    jsonout,
+    phrases,
+    plain,
+)
 from reportinfo.render.document import STATUS_KINDS, Document
 from reportinfo.render.hours_words import Status
 from tests.conftest import SATURDAY_NIGHT, WEDNESDAY_AFTERNOON
@@ -169,3 +179,25 @@ def test_a_need_with_no_phone_line_has_no_signpost() -> None:
     ]
     assert "Online?" not in questions
     assert len(questions) == len(content.sources(REPORT, Request(SATURDAY_NIGHT)).help.signposts)
+
+
+def test_a_need_whose_other_lines_give_no_hours_offers_none_of_them_instead() -> None:
+    worried = next(group for group in REPORT.groups if group.id == "worried-about-a-child")
+    report = REPORT._replace(groups=(worried._replace(contacts=("nspcc-helpline", "police-101")),))
+    (signpost,) = content.summary(report, Request(now=SATURDAY_NIGHT)).help.signposts
+    assert signpost.line.status is not None
+    assert signpost.line.status.kind == "closed"
+    assert not content.answers(signpost, published=False)
+    assert content.instead(signpost, published=False) is None
+    assert content.instead(signpost, published=True) is None
+    # so the short list names no other line, only the ways to write in at any time
+    built = document.summary(report, Request(now=SATURDAY_NIGHT))
+    assert "Open now:" not in plain.render(built)
+
+
+def test_the_man_pages_lines_are_the_ones_every_section_ends_with() -> None:
+    """docs/generate.py names each need's main line through `phrases.signposts`: the same."""
+    said = content.overview(REPORT, Request(now=SATURDAY_NIGHT)).help.signposts
+    assert [(s.question, s.line.contact.name, s.line.channel.value) for s in said] == [
+        (s.question, s.name, s.number) for s in phrases.signposts(REPORT)
+    ]

@@ -94,11 +94,9 @@ def answers(signpost: Signpost, published: bool) -> bool:
 
 
 def instead(signpost: Signpost, published: bool) -> Line | None:
-    """The line to offer when the need's main line may not answer: the first of the group's
-    other lines that is open now (read now), or that is open whenever the main line is not
-    (read later: one open any time, or an out-of-hours line)."""
-    if answers(signpost, published):
-        return None
+    """The line to offer when the need's main line may not answer (see `answers`): the first of
+    the group's other lines that is open now (read now), or that is open whenever the main line
+    is not (read later: one open any time, or an out-of-hours line). None if there is none."""
     for line in signpost.others:
         hours = line.channel.hours
         if hours is None:
