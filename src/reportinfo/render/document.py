@@ -1,4 +1,5 @@
-"""What each section says, as a small document of blocks and spans, for every text format.
+"""Each section as a small document of blocks and spans, for every text format: what
+`content` decided the section says, laid out.
 
 A `Document` is a list of parts separated by blank lines; a part is a list of blocks (a heading,
 a paragraph, a list item); a block is a list of spans. A span says what its text is: a phone
@@ -20,7 +21,6 @@ from reportinfo.render.content import Entry, Help, Line
 # Where links are built; named here too, for the callers that have always found them here.
 from reportinfo.render.links import channel_target as channel_target
 from reportinfo.render.links import dialled as dialled
-from reportinfo.render.links import sms_target as sms_target
 from reportinfo.render.links import tel_target as tel_target
 
 SpanKind = Literal[
