@@ -117,3 +117,30 @@ def test_no_module_of_ours_is_slow_to_import() -> None:
 @pytest.mark.parametrize("args", [["--help"], ["summary"], ["help-contacts", "--for", "worried"]])
 def test_shell_completion_is_imported_only_to_complete(args: list[str]) -> None:
     assert "click.shell_completion" not in modules_after(*args)
+
+
+# The modules beside cli.py that only some commands need.
+ONLY_WHEN_USED = {
+    "reportinfo.completion",
+    "reportinfo.selection",
+    "reportinfo.validate_files",
+}
+
+
+@pytest.mark.parametrize(
+    ("args", "wanted"),
+    [
+        (["--help"], set()),
+        (["summary"], set()),
+        (["help-contacts"], set()),
+        (["findings", "3"], {"reportinfo.selection"}),
+        (["help-contacts", "--for", "worried"], {"reportinfo.selection"}),
+        (["validate"], {"reportinfo.validate_files"}),
+    ],
+)
+def test_the_parts_of_the_cli_load_only_when_used(args: list[str], wanted: set[str]) -> None:
+    assert ONLY_WHEN_USED & modules_after(*args) == wanted
+
+
+def test_help_reads_no_report_file_module() -> None:
+    assert "reportinfo.datafile" not in modules_after("--help")

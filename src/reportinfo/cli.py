@@ -1,10 +1,7 @@
 """The command line: parse options, refuse those that clash, load the report, pick a view, write.
 
 Nothing heavy is imported at module level: `reportinfo --help` needs only click, and plain
-output never imports rich. Every byte goes out through `output.write` or `output.error`; what is
-not parsing or dispatch lives beside this module: `options` (the options read once into an
-`OutputChoice`), `datafile` (the report file in use), `topics` (aliases, `--help COMMAND`,
-`help format`), `validate_files`, `completion` (only when a shell asks) and `exits`.
+output never imports rich. Every byte goes out through `output.write` or `output.error`.
 """
 
 from __future__ import annotations
@@ -25,8 +22,6 @@ from reportinfo.topics import ALIASES, help_moved_after_command
 
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
-
-    from reportinfo.model import Report
 
 __all__ = ["DATA_VARIABLE", "DEBUG_VARIABLE", "EXIT_CODES", "SECTION_HELP", "cli"]
 
@@ -109,18 +104,24 @@ class ReportinfoGroup(_WritesItsOwnHelp, click.Group):
         prog_name: str | None = None,
         complete_var: str | None = None,
         standalone_mode: bool = True,
-        **extra: Any,
+        windows_expand_args: bool = True,
+        **extra: Any,  # the context's settings, as click's
     ) -> Any:
         """click's main, with shell completion written through the one write path (click
         would write it itself), and every failure one line with a documented exit code."""
-        name = (prog_name or self.name or "").replace("-", "_").replace(".", "_")
-        complete_var = complete_var or f"_{name}_COMPLETE".upper()
+        prog = prog_name or self.name or "reportinfo"
+        complete_var = (
+            complete_var or f"_{prog.replace('-', '_').replace('.', '_')}_COMPLETE".upper()
+        )
         try:
             if os.environ.get(complete_var):  # click, given the same variable, finds none
                 from reportinfo import completion
 
-                completion.answer(self, extra, prog_name or self.name or name, complete_var)
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+                completion.answer(self, extra, prog, complete_var)
+            expand = windows_expand_args
+            code = super().main(
+                args, prog_name, complete_var, False, windows_expand_args=expand, **extra
+            )
         except (Exception, KeyboardInterrupt) as error:
             if not standalone_mode:
                 raise
@@ -349,7 +350,10 @@ def _show(ctx: click.Context, /, section: Section, **asked: Any) -> None:
         published=choice.format in ("markdown", "html"),
         **asked,
     )
-    request = _check_request(ctx, report, request)
+    if request.finding is not None or request.group is not None:
+        from reportinfo import selection
+
+        request = selection.resolve(ctx, report, request)
     if choice.format == "json":
         from reportinfo.render import jsonout
 
@@ -399,41 +403,6 @@ def _check_options(ctx: click.Context, /, choice: OutputChoice, asked: dict[str,
             "--box has no JSON form; 'help-contacts --json' gives every contact and its group.",
             ctx,
         )
-
-
-def _check_request(ctx: click.Context, /, report: Report, request: Request) -> Request:
-    """The request, checked against the report: `--for` may name a group by its start."""
-    if request.finding is not None and not 1 <= request.finding <= len(report.findings):
-        count = len(report.findings)
-        raise click.BadParameter(
-            f"there is no finding {request.finding}; the report has {count} (1 to {count})",
-            ctx=ctx,
-            param_hint="'N'",
-        )
-    ids = [g.id for g in report.groups]
-    if request.group is not None and request.group not in ids:
-        from reportinfo.errors import shown
-        from reportinfo.validate import closest
-
-        starting = [i for i in ids if request.group and i.startswith(request.group)]
-        if len(starting) == 1:
-            return request._replace(group=starting[0])
-        close = closest(request.group, ids)
-        guesses = starting[:MOST_GROUPS_LISTED] or ([close] if close else [])
-        quoted = " or ".join(f"'{guess}'" for guess in guesses)
-        hint = f"Did you mean {quoted}? " if quoted else ""
-        listed = ", ".join(ids[:MOST_GROUPS_LISTED])
-        if len(ids) > MOST_GROUPS_LISTED:
-            listed += f" and {len(ids) - MOST_GROUPS_LISTED:,} more"
-        raise click.BadParameter(
-            f"no group '{shown(request.group)}'. {hint}The groups are: {listed}",
-            ctx=ctx,
-            param_hint="'--for'",
-        )
-    return request
-
-
-MOST_GROUPS_LISTED = 20  # in the message for an unknown --for: more is a wall of ids
 
 
 def _commands(ctx: click.Context) -> tuple[tuple[str, str], ...]:
