@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import sys
 import unicodedata
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from typing import Any
 import pytest
 
 from reportinfo.errors import DataError
+from reportinfo.model import Channel, Group, Source, WeeklyOpening
 from reportinfo.validate import build_report, closest, marked
 from tests.conftest import bundled_yaml, delete_at, set_at
 
@@ -410,20 +412,29 @@ def test_what_was_found_instead_of_a_list_or_true_or_false() -> None:
     ]
 
 
-# The JSON Schema advertises the forms the validator enforces: they come from one table.
+# The JSON Schema advertises the forms the validator enforces: both read `validate.PATTERNS`.
+
+FORMS = [  # (record, field): where the bundled report has one, a value refused, one accepted
+    ((Source, "url"), "sources.1.url", "www.example.org/help", "https://example.org/help"),
+    ((Group, "id"), "groups.0.id", "In-Danger", "in-danger"),
+    ((WeeklyOpening, "opens"), "contacts.1.channels.0.hours.weekly.0.opens", "8:00", "07:30"),
+    ((WeeklyOpening, "closes"), "contacts.1.channels.0.hours.weekly.0.closes", "24:01", "24:00"),
+    ((Channel, "value"), "contacts.1.channels.0.value", "call 0808 800 5000", "+44 808 800 5000"),
+    ((Channel, "value"), "contacts.1.channels.1.value", "help@nspcc", "help@nspcc.org.uk"),
+    ((Channel, "value"), "contacts.1.channels.2.value", "https://nspcc.org.uk", "nspcc.org.uk/a"),
+]
+
+
+def test_every_pattern_has_a_case_below() -> None:
+    """A pattern added to the table is checked here, by the validator and by the schema."""
+    from reportinfo import validate
+
+    assert {field for field, *_ in FORMS} - {(Channel, "value")} == set(validate.PATTERNS)
 
 
 @pytest.mark.parametrize(
     ("path", "refused", "accepted"),
-    [
-        ("sources.1.url", "www.example.org/help", "https://example.org/help"),
-        ("groups.0.id", "In-Danger", "in-danger"),
-        ("contacts.1.channels.0.hours.weekly.0.opens", "8:00", "07:30"),
-        ("contacts.1.channels.0.hours.weekly.0.closes", "24:01", "24:00"),
-        ("contacts.1.channels.0.value", "call 0808 800 5000", "+44 808 800 5000"),
-        ("contacts.1.channels.1.value", "help@nspcc", "help@nspcc.org.uk"),
-        ("contacts.1.channels.2.value", "https://nspcc.org.uk", "nspcc.org.uk/help"),
-    ],
+    [case[1:] for case in FORMS],
     ids=["url", "group-id", "opens", "closes", "phone", "email", "web"],
 )
 def test_the_schema_gives_the_form_the_validator_checks(
@@ -440,7 +451,8 @@ def test_the_schema_gives_the_form_the_validator_checks(
         as_json = json.loads(json.dumps(data, default=str))  # dates as text, as in JSON
         return [error.message for error in validator.iter_errors(as_json)]
 
-    assert len(problems(set_at(path, refused))) == 1
+    [problem] = problems(set_at(path, refused))
+    assert problem.startswith(re.sub(r"\.([0-9]+)", r"[\1]", path) + ": ")
     assert schema_errors(refused)
     assert problems(set_at(path, accepted)) == []
     assert schema_errors(accepted) == []

@@ -125,10 +125,10 @@ class Field:
         self.name, self.shape, self.required, self.pattern = name, shape, required, pattern
 
 
-@cache
-def fields(record: Any) -> dict[str, Field]:
-    """A record's fields by their keys in a report file, in order: worked out once per record
-    from its type hints. The validator converts by them; the JSON Schema is written from them."""
+def _fields(record: Any) -> dict[str, Field]:
+    """A record's fields by their keys in a report file, in order, read from its type hints
+    (once per record: see `fields`). The validator converts by them; the JSON Schema is
+    written from them."""
     hints = get_type_hints(record)
     return {
         yaml_key(record, name): Field(
@@ -139,6 +139,9 @@ def fields(record: Any) -> dict[str, Field]:
         )
         for name in record._fields
     }
+
+
+fields = cache(_fields)  # not written as a decorator: mutmut leaves decorated functions alone
 
 
 _PLAIN_KINDS: dict[Any, str] = {str: "text", bool: "bool", int: "whole", date: "date"}
