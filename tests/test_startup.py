@@ -123,6 +123,7 @@ def test_shell_completion_is_imported_only_to_complete(args: list[str]) -> None:
 ONLY_WHEN_USED = {
     "reportinfo.completion",
     "reportinfo.selection",
+    "reportinfo.topics",
     "reportinfo.validate_files",
 }
 
@@ -130,8 +131,9 @@ ONLY_WHEN_USED = {
 @pytest.mark.parametrize(
     ("args", "wanted"),
     [
-        (["--help"], set()),
+        (["--help"], {"reportinfo.topics"}),  # --help COMMAND
         (["summary"], set()),
+        (["phone"], {"reportinfo.topics"}),  # a word people try for the help lines
         (["help-contacts"], set()),
         (["findings", "3"], {"reportinfo.selection"}),
         (["help-contacts", "--for", "worried"], {"reportinfo.selection"}),

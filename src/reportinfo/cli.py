@@ -18,7 +18,6 @@ from reportinfo import __version__
 from reportinfo.exits import DEBUG_VARIABLE, EXIT_CODES, EXIT_CODES_HELP, EXIT_OK, end
 from reportinfo.options import DATA_VARIABLE, OutputChoice, output_options
 from reportinfo.render import Request, Section
-from reportinfo.topics import ALIASES, help_moved_after_command
 
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
@@ -52,7 +51,7 @@ class ReportinfoContext(click.Context):
         return self.formatter_class(width=width, max_width=self.max_content_width)
 
 
-class _WritesItsOwnHelp(click.Command):
+class ReportinfoCommand(click.Command):
     """--help through the tool's one write path, so that a full disk is exit 3, not a traceback."""
 
     context_class = ReportinfoContext
@@ -73,11 +72,7 @@ class _WritesItsOwnHelp(click.Command):
         return self._help_option
 
 
-class ReportinfoCommand(_WritesItsOwnHelp):
-    pass
-
-
-class ReportinfoGroup(_WritesItsOwnHelp, click.Group):
+class ReportinfoGroup(ReportinfoCommand, click.Group):
     """A click group whose errors are one line on stderr with a documented exit code."""
 
     command_class = ReportinfoCommand
@@ -86,7 +81,11 @@ class ReportinfoGroup(_WritesItsOwnHelp, click.Group):
         return list(self.commands)  # the order they are defined in, not alphabetical
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        return super().get_command(ctx, ALIASES.get(cmd_name, cmd_name))
+        if cmd_name not in self.commands:  # perhaps a word people try for the help lines
+            from reportinfo.topics import ALIASES
+
+            cmd_name = ALIASES.get(cmd_name, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
@@ -96,7 +95,11 @@ class ReportinfoGroup(_WritesItsOwnHelp, click.Group):
         return (command.name if command else name), command, rest
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, help_moved_after_command(self, ctx, args))
+        if set(args) & set(self.get_help_option_names(ctx)):
+            from reportinfo.topics import help_moved_after_command
+
+            args = help_moved_after_command(self, ctx, args)
+        return super().parse_args(ctx, args)
 
     def main(
         self,
@@ -110,17 +113,15 @@ class ReportinfoGroup(_WritesItsOwnHelp, click.Group):
         """click's main, with shell completion written through the one write path (click
         would write it itself), and every failure one line with a documented exit code."""
         prog = prog_name or self.name or "reportinfo"
-        complete_var = (
-            complete_var or f"_{prog.replace('-', '_').replace('.', '_')}_COMPLETE".upper()
-        )
+        variable = complete_var or f"_{prog}_COMPLETE".replace("-", "_").replace(".", "_").upper()
         try:
-            if os.environ.get(complete_var):  # click, given the same variable, finds none
+            if os.environ.get(variable):  # click, given the same variable, finds none
                 from reportinfo import completion
 
-                completion.answer(self, extra, prog, complete_var)
+                completion.answer(self, extra, prog, variable)
             expand = windows_expand_args
             code = super().main(
-                args, prog_name, complete_var, False, windows_expand_args=expand, **extra
+                args, prog_name, variable, False, windows_expand_args=expand, **extra
             )
         except (Exception, KeyboardInterrupt) as error:
             if not standalone_mode:

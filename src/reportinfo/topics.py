@@ -1,5 +1,9 @@
 """The ways people ask for help: the words they try for the help lines, `--help COMMAND`, and
-`help COMMAND` or `help format` (how to write a report file)."""
+`help COMMAND` or `help format` (how to write a report file).
+
+Imported only when one of them is used: `cli` looks up an alias only for a word that is not a
+command, and moves --help only when it is given.
+"""
 
 from __future__ import annotations
 
