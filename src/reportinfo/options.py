@@ -78,13 +78,13 @@ class OutputChoice(NamedTuple):
 
     @classmethod
     def read(cls, ctx: click.Context) -> OutputChoice:
-        levels = [level for level in (ctx, ctx.parent) if level is not None]
-        return cls(
-            *(
-                next((lv.params[name] for lv in levels if lv.params.get(name) is not None), None)
-                for name in cls._fields
-            )
-        )
+        def value(name: str) -> Any:
+            for level in (ctx, ctx.parent):
+                if level is not None and level.params.get(name) is not None:
+                    return level.params[name]
+            return None
+
+        return cls(*map(value, cls._fields))
 
     @property
     def format(self) -> Format:
