@@ -276,26 +276,44 @@ def test_the_interrupt_handler_says_one_line_and_ends_by_sigint() -> None:
 
 
 @pytest.mark.skipif(os.name == "nt", reason="no SIGINT to send on Windows")
-def test_ctrl_c_stops_the_script_that_runs_the_tool() -> None:
+def test_ctrl_c_stops_the_script_that_runs_the_tool(tmp_path: Path) -> None:
     """Ctrl-C in a shell loop stops the loop, as it does for cat or python: the shell sees that
     the tool was ended by SIGINT, not that it chose to exit."""
+    import errno
     import signal
     import time
 
-    # `validate -` reads a standard input that never ends: the tool is running when Ctrl-C comes.
-    loop = f'for i in 1 2 3; do "{INSTALLED}" validate -; echo "went on after $i"; done'
+    # The tool reads a named pipe with no writer yet. Opening its other end succeeds only once
+    # the tool has opened it, so Ctrl-C comes while our code runs, however busy the machine.
+    pipe = tmp_path / "report.yaml"
+    os.mkfifo(pipe)
+    loop = f'for i in 1 2 3; do "{INSTALLED}" validate "{pipe}"; echo "went on after $i"; done'
     env = clean_env(unset=("COVERAGE_PROCESS_CONFIG", "COVERAGE_PROCESS_START"))
     shell = subprocess.Popen(
         ["bash", "-c", loop],
-        stdin=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
         start_new_session=True,  # a process group of its own, as a terminal's foreground job is
     )
-    time.sleep(2)  # long enough for the tool to start and wait on its input
-    os.killpg(shell.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
-    out, err = shell.communicate(timeout=30)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                writer = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
+                break
+            except OSError as error:
+                if error.errno != errno.ENXIO:  # ENXIO: nobody has it open for reading yet
+                    raise
+                assert time.monotonic() < deadline, "the tool never opened its report file"
+                time.sleep(0.01)
+        os.killpg(shell.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
+        out, err = shell.communicate(timeout=30)
+        os.close(writer)
+    finally:
+        if shell.poll() is None:
+            os.killpg(shell.pid, signal.SIGKILL)
     assert b"went on" not in out
     assert err == b"reportinfo: interrupted\n"
     assert shell.returncode in (KILLED_BY_SIGINT, 130)
