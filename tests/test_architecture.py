@@ -60,3 +60,44 @@ def test_every_section_is_named_in_every_place_the_recipe_lists() -> None:
     architecture = (Path(__file__).parents[1] / "ARCHITECTURE.md").read_text(encoding="utf-8")
     recipe = architecture[architecture.index("**Add a section.**") :].split("\n\n")[0]
     assert [place for place in SECTION_PLACES if f"`{place}" not in recipe] == []
+
+
+def _modules() -> set[str]:
+    """Every module of the package, as the source tree or the wheel has them."""
+    import pkgutil
+
+    import reportinfo
+
+    found = {module.name for module in pkgutil.walk_packages(reportinfo.__path__, "reportinfo.")}
+    return {"reportinfo", *found} - {"reportinfo._parsed_report"}  # data, made at build time
+
+
+def _contracts() -> dict[str, dict[str, object]]:
+    import tomllib
+    from pathlib import Path
+
+    pyproject = Path(__file__).parents[1] / "pyproject.toml"
+    config = tomllib.loads(pyproject.read_text(encoding="utf-8"))["tool"]["importlinter"]
+    return {contract["name"]: contract for contract in config["contracts"]}
+
+
+def test_every_module_sits_in_a_layer_and_only_the_terminal_renderer_may_import_rich() -> None:
+    """The contracts name modules one by one, so a new module must be added to them: this
+    fails until it is (import-linter alone would let an unnamed module import anything)."""
+    contracts = _contracts()
+    layers = contracts["Layers: each module imports only from the layers below it"]["layers"]
+    assert isinstance(layers, list)
+    layered = {name.strip() for layer in layers for name in layer.split("|")}
+    top_level = {module for module in _modules() if module.count(".") == 1}
+    assert top_level - layered - {"reportinfo.__main__", "reportinfo.render"} == set()
+    assert "reportinfo.render" in layered
+    (rich_rule,) = (c for name, c in contracts.items() if name.startswith("Only render.terminal"))
+    sources = rich_rule["source_modules"]
+    assert isinstance(sources, list)
+    assert _modules() - set(sources) == {
+        "reportinfo.render.terminal",
+        # Named, a package would bring in all its modules, render.terminal too; they are tiny.
+        "reportinfo",
+        "reportinfo.render",
+        "reportinfo.__main__",  # runs entry, which the contract names
+    }
