@@ -195,6 +195,29 @@ def test_data_before_or_after_the_command(
         assert "Key findings: Another review" in invoke(*args).stdout
 
 
+def test_a_report_file_that_cannot_be_read_is_a_data_error_not_a_usage_error(
+    invoke: Invoke, write_report: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As for a user without permission (root may read anything, so it is simulated): the
+    loader says so, with exit 1 and the 999 line, before or after the command and for
+    validate, as the exit codes say; click's own path check would make it exit 2."""
+    import os
+
+    from reportinfo import loader
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    path = str(write_report())
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)
+    monkeypatch.setattr(loader, "open", refuse, raising=False)
+    for args in (["--data", path, "summary"], ["summary", "--data", path], ["validate", path]):
+        result = invoke(*args)
+        assert result.exit_code == 1, args
+        assert "permission denied" in result.stderr
+    assert invoke("summary", "--data", path).stderr.rstrip().endswith("In danger now? Call 999.")
+
+
 def test_findings_are_split_by_who_said_them(invoke: Invoke) -> None:
     result = invoke("findings")
     assert result.exit_code == 0

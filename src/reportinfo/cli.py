@@ -16,7 +16,7 @@ import click
 
 from reportinfo import __version__
 from reportinfo.exits import DEBUG_VARIABLE, EXIT_CODES, EXIT_CODES_HELP, EXIT_OK, end
-from reportinfo.options import DATA_VARIABLE, OutputChoice, output_options
+from reportinfo.options import DATA_VARIABLE, REPORT_PATH, OutputChoice, output_options
 from reportinfo.render import Request, Section
 
 if TYPE_CHECKING:
@@ -268,7 +268,7 @@ def sources(ctx: click.Context, /, **_: Any) -> None:
 
 
 @cli.command(short_help="Check report files and list every problem in them, one per line.")
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True), metavar="[PATH]...")
+@click.argument("paths", nargs=-1, type=REPORT_PATH, metavar="[PATH]...")
 @click.pass_context
 def validate(ctx: click.Context, /, paths: tuple[str, ...]) -> None:
     """Check report files and list every problem in them, one per line.
