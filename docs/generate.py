@@ -23,8 +23,9 @@ import click
 
 from reportinfo import __version__, loader, schema
 from reportinfo.cli import DATA_VARIABLE, DEBUG_VARIABLE, EXIT_CODES, cli
+from reportinfo.model import Report
 from reportinfo.output import Display
-from reportinfo.render import Request, document, phrases, terminal
+from reportinfo.render import Request, content, document, phrases, terminal
 
 ROOT = Path(__file__).resolve().parents[1]
 # Wednesday 25 November 2026, 2pm in London: the weekday lines are open.
@@ -102,12 +103,18 @@ def options(command: click.Command, ctx: click.Context) -> list[str]:
     return out
 
 
+def _signposts(report: Report) -> tuple[content.Signpost, ...]:
+    """Each need's main line, as every section ends with it (the clock chooses nothing here:
+    only the lines' names and numbers are used)."""
+    return content.overview(report, Request(now=PICTURE_CLOCK)).help.signposts
+
+
 def man_page() -> str:
     report = loader.load()
     ctx = click.Context(cli, info_name="reportinfo")
     closing = [
         *(roff(f"{phrases.emergency_lead(c)} {c.channels[0].value}.") for c in report.emergency),
-        *(roff(str(line)) for line in phrases.signposts(report)),
+        *(roff(str(signpost.words())) for signpost in _signposts(report)),
     ]
     group_help = inspect.cleandoc(cli.help or "").split("\n\n")
     lines = [
@@ -262,13 +269,13 @@ def main() -> None:
     parser.add_argument("--check", action="store_true", help="fail if anything is out of date")
     check = parser.parse_args().check
     stale = []
-    for relative, content in outputs().items():
+    for relative, text in outputs().items():
         path = ROOT / relative
         if check:
-            if not path.exists() or path.read_text(encoding="utf-8") != content:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
                 stale.append(relative)
         else:
-            path.write_text(content, encoding="utf-8")
+            path.write_text(text, encoding="utf-8")
             print(f"wrote {relative}")
     if stale:
         sys.exit(f"out of date: {', '.join(stale)}; run: python docs/generate.py")

@@ -20,7 +20,6 @@ from reportinfo.render import (
     document,
     hours_words,
     jsonout,
-    phrases,
     plain,
 )
 from reportinfo.render.document import STATUS_KINDS, Document
@@ -193,11 +192,3 @@ def test_a_need_whose_other_lines_give_no_hours_offers_none_of_them_instead() ->
     # so the short list names no other line, only the ways to write in at any time
     built = document.summary(report, Request(now=SATURDAY_NIGHT))
     assert "Open now:" not in plain.render(built)
-
-
-def test_the_man_pages_lines_are_the_ones_every_section_ends_with() -> None:
-    """docs/generate.py names each need's main line through `phrases.signposts`: the same."""
-    said = content.overview(REPORT, Request(now=SATURDAY_NIGHT)).help.signposts
-    assert [(s.question, s.line.contact.name, s.line.channel.value) for s in said] == [
-        (s.question, s.name, s.number) for s in phrases.signposts(REPORT)
-    ]

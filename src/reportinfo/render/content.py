@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from reportinfo.model import Channel, Contact, Group, Report, Source, Statement, first_phone
-from reportinfo.render import Request, Section, hours_words
+from reportinfo.render import Request, Section, hours_words, phrases
 from reportinfo.render.hours_words import Status
 from reportinfo.render.links import channel_target
 
@@ -69,6 +69,13 @@ class Signpost(NamedTuple):
     line: Line
     others: tuple[Line, ...]  # the lines of the group's other contacts, to offer instead
     writing: tuple[Line, ...]  # the main contact's email and web lines open any time
+
+    def words(self) -> phrases.SignpostLine:
+        """The line in words: "Struggling to cope? Samaritans: 116 123, any time."."""
+        line = self.line
+        return phrases.SignpostLine(
+            self.question, line.contact.name, line.channel.value, line.always
+        )
 
 
 class Help(NamedTuple):

@@ -124,13 +124,9 @@ def _help(said: Help) -> dict[str, Any]:
         for entry in said.emergency
         for line in entry.lines
     ]
-    signposts = (
-        phrases.Signpost(s.question, s.line.contact.name, s.line.channel.value, s.line.always)
-        for s in said.signposts
-    )
     lines = [
         {"question": line.question, "name": line.name, "phone": line.number, "text": str(line)}
-        for line in signposts
+        for line in (signpost.words() for signpost in said.signposts)
     ]
     first = lines[0] if lines else None
     return {

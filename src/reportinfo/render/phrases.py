@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import NamedTuple
 
-from reportinfo.model import Channel, Contact, Report, Source, first_phone
+from reportinfo.model import Channel, Contact, Report, Source
 
 CONTACTS_COMMAND = "reportinfo help-contacts"
 MORE_HELP = "More help:"
@@ -95,7 +95,7 @@ def emergency_lead(contact: Contact) -> str:
     return f"{contact.who.rstrip('.')}:"
 
 
-class Signpost(NamedTuple):
+class SignpostLine(NamedTuple):
     """A calm line naming one number: "Struggling to cope? Samaritans: 116 123, any time."."""
 
     question: str
@@ -115,31 +115,9 @@ class Signpost(NamedTuple):
         return f"{self.lead} {self.number}{self.end}"
 
 
-def signposts(report: Report) -> list[Signpost]:
-    """The lines that end summary, findings and the overview: one per signposted group, naming
-    the first phone number in the group."""
-    lines = []
-    for group in report.groups:
-        if group.signpost is None:
-            continue
-        for contact_id in group.contacts:
-            contact = report.contact(contact_id)
-            phone = first_phone(contact)
-            if phone is not None:
-                any_time = bool(phone.hours and phone.hours.always)
-                lines.append(Signpost(group.signpost, contact.name, phone.value, any_time))
-                break
-    return lines
-
-
 def channel_label(channel: Channel) -> str:
     default = {"phone": "Phone", "email": "Email", "web": "Web", "text": "Text"}[channel.kind]
     return channel.label or default
-
-
-def text_message(channel: Channel) -> tuple[str, str]:
-    """A text-message channel as (the words before the number, the number): "SHOUT to", "85258"."""
-    return f"{channel.message} to", channel.value
 
 
 def hours_text(channel: Channel) -> str | None:
