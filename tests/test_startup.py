@@ -76,6 +76,14 @@ def test_each_format_imports_only_its_own_renderer(output_format: str) -> None:
     assert "rich" not in loaded
 
 
+@pytest.mark.parametrize("section", ["summary", "findings", "sources"])
+def test_json_without_open_now_loads_no_text_layout_and_no_time_zone(section: str) -> None:
+    """JSON is a view of the section's content, not of its text: and these sections' JSON says
+    nothing about open now, so no line's status is worked out."""
+    loaded = modules_after(section, "--json")
+    assert not {"reportinfo.render.document", "zoneinfo", "reportinfo.hours"} & loaded
+
+
 def test_an_html_fragment_imports_no_structured_data() -> None:
     loaded = modules_after("help-contacts", "--box", "--format", "html", "--fragment")
     assert "reportinfo.render.html" in loaded
