@@ -469,3 +469,12 @@ def test_a_type_the_walk_does_not_know_is_named() -> None:
 
     with pytest.raises(TypeError, match="the model uses a type the type walk does not know: "):
         validate.fields(Measured)
+
+
+def test_convert_builds_one_record() -> None:
+    from reportinfo import validate
+    from reportinfo.model import Period, Source
+
+    assert validate.convert(Period, {"start": 2016, "end": 2017}) == Period(2016, 2017)
+    source = {"id": "s", "title": "T", "publisher": "P", "url": "https://example.org"}
+    assert validate.convert(Source, source) == Source("s", "T", "P", "https://example.org")
