@@ -10,6 +10,7 @@ import pytest
 
 from reportinfo import loader
 from reportinfo.errors import DataError
+from reportinfo.model import Report
 from reportinfo.validate import build_report
 from tests.conftest import FROM_WHEEL, Change, Invoke, delete_at, set_at
 
@@ -371,51 +372,80 @@ def test_an_anchor_without_an_alias_is_fine(tmp_path: Path) -> None:
     assert loader.load(str(write_bytes(tmp_path, anchored.encode()))).content_note.text
 
 
-def _parsed_copy(monkeypatch: pytest.MonkeyPatch, text: str, values: Any) -> None:
-    """Stand in for the module a wheel carries: the bundled file's text, and its values."""
+def _checked_copy(monkeypatch: pytest.MonkeyPatch, text: str, report: Report) -> None:
+    """Stand in for the module a wheel carries: the bundled file's text, and its record."""
     import sys
     import types
 
     import reportinfo
 
-    module = types.ModuleType("reportinfo._parsed_report")
+    module = types.ModuleType("reportinfo._checked_report")
     module.TEXT = text  # type: ignore[attr-defined]
-    module.VALUES = values  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "reportinfo._parsed_report", module)
-    monkeypatch.setattr(reportinfo, "_parsed_report", module, raising=False)
+    module.REPORT = report  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "reportinfo._checked_report", module)
+    monkeypatch.setattr(reportinfo, "_checked_report", module, raising=False)
 
 
-def test_the_parsed_copy_is_used_while_the_bundled_file_is_unchanged(
+def _bundled_with_title(title: str) -> tuple[str, Report]:
+    text = loader.read_text(loader.bundled_path())
+    report = build_report(loader.parse_yaml(text))
+    return text, report._replace(about=report.about._replace(title=title))
+
+
+def test_the_checked_copy_is_used_while_the_bundled_file_is_unchanged(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    text = loader.read_text(loader.bundled_path())
-    values = loader.parse_yaml(text)
-    assert loader.load() == build_report(values)
-    values["report"]["title"] = "From the parsed copy"
-    _parsed_copy(monkeypatch, text, values)
-    assert loader.load().about.title == "From the parsed copy"
+    _checked_copy(monkeypatch, *_bundled_with_title("From the checked copy"))
+    assert loader.load().about.title == "From the checked copy"
 
 
-def test_an_edited_bundled_file_wins_over_the_parsed_copy(
+def test_validate_and_an_edited_bundled_file_read_the_yaml_anew(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    text = loader.read_text(loader.bundled_path())
-    values = loader.parse_yaml(text)
-    values["report"]["title"] = "From the parsed copy"
-    _parsed_copy(monkeypatch, text, values)
+    text, report = _bundled_with_title("From the checked copy")
+    _checked_copy(monkeypatch, text, report)
+    assert loader.load(fresh=True).about.title != "From the checked copy"  # as validate asks
     edited = tmp_path / "report.yaml"
     edited.write_text(text.replace("recommendations: 14", "recommendations: 15"), "utf-8")
     monkeypatch.setattr(loader, "bundled_path", lambda: str(edited))
     report = loader.load()
     assert report.about.recommendations == 15
-    assert report.about.title != "From the parsed copy"
+    assert report.about.title != "From the checked copy"
 
 
-def test_a_wheel_carries_the_bundled_report_parsed_from_its_own_text() -> None:
+def test_a_wheel_carries_the_bundled_report_checked_from_its_own_text() -> None:
     if not FROM_WHEEL:
-        pytest.skip("an editable install reads data/ as YAML and carries no parsed copy")
-    from reportinfo import _parsed_report  # type: ignore[attr-defined, unused-ignore]
+        pytest.skip("an editable install reads data/ as YAML and carries no checked copy")
+    from reportinfo import _checked_report  # type: ignore[attr-defined, unused-ignore]
 
     text = loader.read_text(loader.bundled_path())
-    assert text == _parsed_report.TEXT
-    assert loader.parse_yaml(text) == _parsed_report.VALUES
+    assert text == _checked_report.TEXT
+    assert build_report(loader.parse_yaml(text)) == _checked_report.REPORT
+    assert loader.load() is _checked_report.REPORT
+
+
+def test_the_build_writes_a_module_that_reads_back_as_the_report() -> None:
+    """hatch_build.py writes the record as Python; read back, it is the same record, and a
+    record that would not read back fails the build."""
+    import importlib.util
+
+    root = Path(__file__).parents[1]
+    spec = importlib.util.spec_from_file_location("hatch_build", root / "hatch_build.py")
+    assert spec is not None
+    assert spec.loader is not None
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    text = loader.read_text(loader.bundled_path())
+    report = build_report(loader.parse_yaml(text))
+    namespace: dict[str, Any] = {}
+    exec(hook.python_module(text, report), namespace)  # noqa: S102 - the module under test
+    assert namespace["REPORT"] == report
+    assert namespace["TEXT"] == text
+
+    class Unreadable(str):
+        def __repr__(self) -> str:
+            return "'not the same'"
+
+    odd = report._replace(about=report.about._replace(title=Unreadable("A title")))
+    with pytest.raises(RuntimeError, match="would not read back"):
+        hook.python_module(text, odd)

@@ -51,8 +51,10 @@ def test_help_needs_only_click() -> None:
 @pytest.mark.parametrize("args", [[], ["summary"], ["findings"], ["sources"]])
 def test_piped_sections_import_no_other_format(args: list[str]) -> None:
     loaded = modules_after(*args)
-    # A wheel carries the bundled report already parsed; an editable install reads the YAML.
+    # A wheel carries the bundled report already read and checked; an editable install reads
+    # the YAML and checks it.
     assert ("yaml" in loaded) != FROM_WHEEL
+    assert ("reportinfo.validate" in loaded) != FROM_WHEEL
     assert not {m for m in loaded if m == "rich" or m.startswith("rich.")}
     # zoneinfo is needed: every section's short lines say which lines are open now
     assert not OPTIONAL_RENDERERS & loaded

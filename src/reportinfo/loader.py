@@ -8,7 +8,6 @@ from typing import Any
 
 from reportinfo.errors import DataError, Problem, shown
 from reportinfo.model import Report
-from reportinfo.validate import MAX_WHOLE, build_report
 
 STDIN = "-"  # the path that means standard input, as in most command-line tools
 BOM = b"\xef\xbb\xbf"
@@ -32,24 +31,32 @@ def bundled_path() -> str:
     return os.path.join(os.path.dirname(os.path.dirname(package)), "data", "report.yaml")
 
 
-def load(path: str | None = None) -> Report:
-    """Read and check the report at `path` ("-" for standard input), or the bundled one."""
-    if path is not None:
-        return build_report(parse_yaml(read_text(path)))
-    text = read_text(bundled_path())
-    values = parsed_at_build(text)
-    return build_report(parse_yaml(text) if values is None else values)
+def load(path: str | None = None, *, fresh: bool = False) -> Report:
+    """Read and check the report at `path` ("-" for standard input), or the bundled one.
+
+    The bundled one comes checked from the wheel while it is unchanged (`checked_at_build`),
+    unless `fresh` asks for it to be read and checked anew, as `reportinfo validate` does."""
+    text = read_text(bundled_path() if path is None else path)
+    report = checked_at_build(text) if path is None and not fresh else None
+    if report is None:
+        from reportinfo.validate import build_report  # not needed for the wheel's checked copy
+
+        report = build_report(parse_yaml(text))
+    return report
 
 
-def parsed_at_build(text: str) -> Any:
-    """The values parsed from the bundled file when the wheel was built (see hatch_build.py),
-    if `text` is still exactly the text they were parsed from; else None, and the file is read
-    as YAML. This spares every command PyYAML's import and parse; the checks still run."""
+def checked_at_build(text: str) -> Report | None:
+    """The bundled report as the wheel's build read and checked it (see hatch_build.py), if
+    `text` is still exactly the text it was read from; else None, and the file is read and
+    checked now. As Python trusts a .pyc only while its source is unchanged: the same text,
+    checked by the same code, cannot give another result. This spares every command PyYAML
+    and the checks (a fifth of a piped section's start-up)."""
     try:
-        from reportinfo import _parsed_report  # type: ignore[attr-defined, unused-ignore]
+        from reportinfo import _checked_report  # type: ignore[attr-defined, unused-ignore]
     except ImportError:  # an editable install, or a build without the hook
         return None
-    return _parsed_report.VALUES if text == _parsed_report.TEXT else None
+    report: Report = _checked_report.REPORT
+    return report if text == _checked_report.TEXT else None
 
 
 def read_text(path: str) -> str:
@@ -182,6 +189,8 @@ def _build(root: Any) -> Any:
     """
     from yaml.constructor import ConstructorError, SafeConstructor
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    from reportinfo.validate import MAX_WHOLE
 
     dates = SafeConstructor()  # PyYAML's reading of a date, for !!timestamp
     booleans = SafeConstructor.bool_values

@@ -26,7 +26,7 @@ def run(ctx: click.Context, /, paths: tuple[str, ...], now: datetime) -> None:
     for path in targets:
         where = datafile.describe(path, None if paths else choice)
         try:
-            report = loader.load(path)
+            report = loader.load(path, fresh=True)  # the bundled file too: read and checked now
         except DataError as error:
             invalid = True
             if error.unreadable:
