@@ -467,6 +467,20 @@ def _targets(doc: document.Document, vet: Callable[[document.Span], str | None])
     }
 
 
+def test_the_terminal_links_only_what_the_tool_would_link() -> None:
+    """OSC 8 links pass the same gate as Markdown's and HTML's: a target of any other shape is
+    shown as text, never sent to the terminal as a link."""
+    from reportinfo.output import Display
+    from reportinfo.render import terminal
+
+    display = Display(rich=True, color=True, hyperlinks=True, width=100, encoding="utf-8")
+    out = terminal.to_ansi(_hostile_document(), display)
+    written = re.findall(r"\x1b]8;[^;]*;([^\x1b\x07]*)(?:\x1b\\|\x07)", out)
+    vetted = _targets(_hostile_document(), document.safe_target)
+    assert {unquote(target) for target in written if target} <= vetted
+    assert not [target for target in written if "<" in target or " " in target]
+
+
 @pytest.mark.parametrize("vetting", VETTING)
 def test_markdown_from_any_document_has_no_html_and_only_the_tools_links(
     monkeypatch: pytest.MonkeyPatch, vetting: str

@@ -48,7 +48,17 @@ def test_help_needs_only_click() -> None:
     assert not {"rich", "yaml", "zoneinfo", "reportinfo.model", "reportinfo.loader"} & loaded
 
 
-@pytest.mark.parametrize("args", [[], ["summary"], ["findings"], ["sources"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["summary"],
+        ["findings"],
+        ["findings", "2"],
+        ["sources"],
+        ["help-contacts", "--for", "worried"],
+    ],
+)
 def test_piped_sections_import_no_other_format(args: list[str]) -> None:
     loaded = modules_after(*args)
     # A wheel carries the bundled report already read and checked; an editable install reads

@@ -10,7 +10,6 @@ import click
 from reportinfo.errors import shown
 from reportinfo.model import Report
 from reportinfo.render import Request
-from reportinfo.validate import closest
 
 MOST_GROUPS_LISTED = 20  # in the message for an unknown --for: more is a wall of ids
 
@@ -30,6 +29,10 @@ def resolve(ctx: click.Context, /, report: Report, request: Request) -> Request:
     starting = [i for i in ids if request.group and i.startswith(request.group)]
     if len(starting) == 1:
         return request._replace(group=starting[0])
+    from reportinfo.validate import (
+        closest,
+    )  # only to say what was meant: a wheel's run has no validator
+
     close = closest(request.group, ids)
     guesses = starting[:MOST_GROUPS_LISTED] or ([close] if close else [])
     quoted = " or ".join(f"'{guess}'" for guess in guesses)

@@ -46,8 +46,9 @@ def organization(contact: Contact) -> dict[str, Any]:
         "description": contact.who,
     }
     for channel in contact.channels:
-        if channel.kind == "web" and "url" not in found:
-            found["url"] = channel_target(channel)
+        url = channel_target(channel) if channel.kind == "web" else None
+        if url and "url" not in found:
+            found["url"] = url
         if channel.kind == "email" and "email" not in found:
             found["email"] = channel.value
     points = [
@@ -70,8 +71,9 @@ def contact_point(contact: Contact, channel: Channel) -> dict[str, Any]:
     }
     if number.startswith("+44") or not number.startswith("+"):
         point["areaServed"] = _UK
-    if channel.kind == "text":
-        point["url"] = channel_target(channel)  # the sms: link, with the word to send
+    url = channel_target(channel) if channel.kind == "text" else None
+    if url:
+        point["url"] = url  # the sms: link, with the word to send
     hours = _hours(channel.hours)
     if hours:
         point["hoursAvailable"] = hours

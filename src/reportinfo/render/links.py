@@ -48,15 +48,17 @@ def email_target(address: str) -> str:
     return f"mailto:{_percent_encoded(address, _IN_EMAIL)}"
 
 
-def channel_target(channel: Channel) -> str:
-    """The link a channel's value is written as: tel:, sms:, mailto: or https:."""
+def channel_target(channel: Channel) -> str | None:
+    """The link a channel's value is written as (tel:, sms:, mailto: or https:), if it has the
+    shape of one (`safe`): the one gate for the links content gives JSON, JSON-LD and the
+    text formats alike."""
     if channel.kind == "phone":
-        return tel_target(channel.value)
+        return safe(tel_target(channel.value))
     if channel.kind == "text":
-        return sms_target(channel.value, channel.message)
+        return safe(sms_target(channel.value, channel.message))
     if channel.kind == "email":
-        return email_target(channel.value)
-    return web_target(channel.value)
+        return safe(email_target(channel.value))
+    return safe(web_target(channel.value))
 
 
 # The only links ever written, each in the one shape the tool builds it.

@@ -27,7 +27,7 @@ from rich.style import Style
 from rich.text import Text
 
 from reportinfo.output import Display, is_unicode
-from reportinfo.render.document import Block, Document, Span
+from reportinfo.render.document import Block, Document, Span, safe_target
 from reportinfo.render.plain import isolated
 
 INDENT = 2  # a detail under its heading
@@ -154,8 +154,9 @@ def _words(block: Block, display: Display) -> list[Word]:
     space = True  # a space before the next piece starts a new word
     for span in block.spans:
         style = base + SPAN_STYLES.get(span.kind, Style())
-        if display.hyperlinks and span.target:
-            style += Style(link=span.target)
+        target = safe_target(span) if display.hyperlinks else None  # as Markdown and HTML
+        if target:
+            style += Style(link=target)
         pieces = _pieces(span, unicode)
         for i, piece in enumerate(pieces):
             if space or i > 0 or span.text[:1].isspace() or not words:
