@@ -55,7 +55,7 @@ COMMANDS = ["summary", "findings", "help-contacts", "sources", "validate", "sche
 
 TESTS = Path(__file__).parent
 # Installed from a wheel (as CI does), not run from src/ by an editable install: only a wheel
-# carries the bundled report already parsed (hatch_build.py).
+# carries the bundled report already read and checked (hatch_build.py).
 FROM_WHEEL = Path(loader.__file__).parent.parent.name != "src"
 GOLDEN = TESTS / "golden"
 INSTALLED = Path(sys.executable).parent / ("reportinfo.exe" if os.name == "nt" else "reportinfo")

@@ -101,3 +101,46 @@ def test_every_module_sits_in_a_layer_and_only_the_terminal_renderer_may_import_
         "reportinfo.render",
         "reportinfo.__main__",  # runs entry, which the contract names
     }
+
+
+def _sources() -> dict[str, str]:
+    """Each module's source text, by its path inside the package."""
+    from pathlib import Path
+
+    import reportinfo
+
+    package = Path(reportinfo.__file__).parent
+    return {
+        path.relative_to(package).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(package.rglob("*.py"))
+        if path.name != "_checked_report.py"
+    }
+
+
+def test_nothing_reads_the_clock_but_cli_now() -> None:
+    """The clock is injected: one place reads it, and tests pass a fixed one instead."""
+    import re
+
+    reads = re.compile(r"\.now\(|\.today\(|\.utcnow\(|time\.time\(|monotonic\(|perf_counter\(")
+    found = {
+        (name, line.strip())
+        for name, text in _sources().items()
+        for line in text.splitlines()
+        if reads.search(line)
+    }
+    assert found == {("cli.py", "return ctx.find_object(datetime) or datetime.now(UTC)")}
+
+
+def test_only_output_writes_to_standard_output() -> None:
+    """One write path: nothing but output.py writes to stdout (entry.py may say, on stderr,
+    what a bug left unsaid; the terminal renderer prints into its own in-memory console)."""
+    import re
+
+    writes = re.compile(r"sys\.stdout\.write|click\.echo|click\.secho|^\s*print\(|os\.write\(1")
+    found = {
+        name
+        for name, text in _sources().items()
+        for line in text.splitlines()
+        if writes.search(line)
+    }
+    assert found - {"output.py"} == set()
