@@ -87,7 +87,7 @@ def test_help_format_takes_no_output_options(invoke: Invoke) -> None:
     result = invoke("help", "format", "--json")
     assert result.exit_code == 2
     assert result.stderr == (
-        "reportinfo: 'help format' takes no --data, --format, --json or --fragment. "
+        "reportinfo: 'help format' takes no --data, --format, --json, --fragment or --heading-level. "
         "Try 'reportinfo help --help'.\n"
     )
 

@@ -296,6 +296,56 @@ def test_a_heading_level_can_be_chosen() -> None:
     assert deep == [6, 6], "never past <h6>"
 
 
+@pytest.mark.parametrize("page", PAGE_ARGS)
+@pytest.mark.parametrize("level", [1, 3, 5])
+def test_heading_level_sets_the_first_heading_of_every_published_form(
+    invoke: Invoke, page: str, level: int
+) -> None:
+    """`--heading-level N`: the page a fragment goes into decides where it starts."""
+    args = PAGE_ARGS[page]
+    default = heading_levels(invoke(*args, "--format", "html", "--fragment").stdout)
+    for extra in (["--fragment"], []):
+        out = invoke(*args, "--format", "html", *extra, "--heading-level", str(level)).stdout
+        assert heading_levels(out) == [min(6, h - 2 + level) for h in default]
+    tokens = markdown_tokens(
+        invoke(*args, "--format", "markdown", "--heading-level", str(level)).stdout
+    )
+    levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
+    assert levels == [min(6, h - 2 + level) for h in default]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["summary", "--heading-level", "3"],
+            "reportinfo: --heading-level works only with --format markdown or --format html. "
+            "Try 'reportinfo summary --help'.\n",
+        ),
+        (
+            ["summary", "--json", "--heading-level", "3"],
+            "reportinfo: --heading-level works only with --format markdown or --format html. "
+            "Try 'reportinfo summary --help'.\n",
+        ),
+        (
+            ["summary", "--format", "html", "--heading-level", "7"],
+            "reportinfo: Invalid value for '--heading-level': 7 is not in the range 1<=x<=6. "
+            "Try 'reportinfo summary --help'.\n",
+        ),
+        (
+            ["--heading-level", "2", "validate"],
+            "reportinfo: --heading-level does not apply to 'validate'. "
+            "Try 'reportinfo validate --help'.\n",
+        ),
+    ],
+)
+def test_heading_level_out_of_place_is_a_usage_error(
+    invoke: Invoke, args: list[str], message: str
+) -> None:
+    result = invoke(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+
+
 # Structured data: the contacts a full page shows, as schema.org JSON-LD built from the records.
 
 

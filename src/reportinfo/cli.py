@@ -307,7 +307,9 @@ def schema(ctx: click.Context) -> None:
     from reportinfo import output
     from reportinfo import schema as report_schema
 
-    OutputChoice.read(ctx).refuse(ctx, "data", "output_format", "as_json", "fragment")
+    OutputChoice.read(ctx).refuse(
+        ctx, "data", "output_format", "as_json", "fragment", "heading_level"
+    )
     output.write(report_schema.to_json())
 
 
@@ -369,12 +371,14 @@ def _show(ctx: click.Context, /, section: Section, **asked: Any) -> None:
     if choice.format == "markdown":
         from reportinfo.render import markdown
 
-        output.write(markdown.render(built))
+        output.write(markdown.render(built, choice.heading_level or 2))
         return
     if choice.format == "html":
         from reportinfo.render import html
 
-        output.write(html.render(built, fragment=bool(choice.fragment)))
+        output.write(
+            html.render(built, fragment=bool(choice.fragment), first_heading=choice.heading_level)
+        )
         return
     isatty = sys.stdout is not None and sys.stdout.isatty()
     display = output.choose_display(

@@ -80,6 +80,13 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
             default=None,
             help="With --format html: only the content, to paste into an existing page.",
         ),
+        click.option(
+            "--heading-level",
+            type=click.IntRange(1, 6),
+            metavar="N",
+            help="With --format markdown or html: the level of the first heading, to fit the "
+            "page it goes into (default 2; 1 for a whole HTML page).",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -97,6 +104,7 @@ class OutputChoice(NamedTuple):
     no_color: bool | None = None
     no_pager: bool | None = None
     fragment: bool | None = None
+    heading_level: int | None = None  # --heading-level N
 
     @classmethod
     def read(cls, ctx: click.Context) -> OutputChoice:
@@ -134,3 +142,7 @@ class OutputChoice(NamedTuple):
             )
         if self.fragment and self.output_format != "html":
             raise click.UsageError("--fragment works only with --format html.", ctx)
+        if self.heading_level is not None and self.format not in ("markdown", "html"):
+            raise click.UsageError(
+                "--heading-level works only with --format markdown or --format html.", ctx
+            )

@@ -60,9 +60,10 @@ def help_moved_after_command(
 def show(ctx: click.Context, /, topic: str, choice: OutputChoice) -> None:
     """`reportinfo help TOPIC`: the format page, or a command's --help."""
     if topic == FORMAT_TOPIC:
-        if choice.given("data", "output_format", "as_json", "fragment"):
+        if choice.given("data", "output_format", "as_json", "fragment", "heading_level"):
             raise click.UsageError(
-                "'help format' takes no --data, --format, --json or --fragment.", ctx
+                "'help format' takes no --data, --format, --json, --fragment or --heading-level.",
+                ctx,
             )
         output.write(_format_page())
         return

@@ -16,7 +16,7 @@ from reportinfo.render import hours_words
 def run(ctx: click.Context, /, paths: tuple[str, ...], now: datetime) -> None:
     """Each file's problems, or that it is valid; exit 1 if any file is not."""
     choice = OutputChoice.read(ctx)
-    choice.refuse(ctx, "output_format", "as_json", "fragment")
+    choice.refuse(ctx, "output_format", "as_json", "fragment", "heading_level")
     targets: list[str | None] = list(paths) or [datafile.path(ctx, choice)]
     for path in targets:
         if path == "":
