@@ -98,8 +98,8 @@ def test_help_format_prints_the_format_page(invoke: Invoke) -> None:
     refused = invoke("help", "format", "--json")
     assert refused.exit_code == 2
     assert refused.stderr == (
-        "reportinfo: 'help format' takes no --data, --format, --json, --fragment or --heading-level. "
-        "Try 'reportinfo help --help'.\n"
+        "reportinfo: 'help format' takes no --data, --format, --json, --fragment or "
+        "--heading-level. Try 'reportinfo help --help'.\n"
     )
 
 

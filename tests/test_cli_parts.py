@@ -83,15 +83,6 @@ def test_help_format_without_its_page_is_a_bug_with_one_line(
     )
 
 
-def test_help_format_takes_no_output_options(invoke: Invoke) -> None:
-    result = invoke("help", "format", "--json")
-    assert result.exit_code == 2
-    assert result.stderr == (
-        "reportinfo: 'help format' takes no --data, --format, --json, --fragment or --heading-level. "
-        "Try 'reportinfo help --help'.\n"
-    )
-
-
 def test_schema_is_json(invoke: Invoke) -> None:
     result = invoke("schema")
     assert result.exit_code == 0
