@@ -23,7 +23,8 @@ from reportinfo import loader
 from reportinfo.model import Channel, Contact, Report
 from reportinfo.output import Display
 from reportinfo.render import SECTIONS, Request, document, markdown, plain, terminal
-from reportinfo.render.document import Document, tel_target
+from reportinfo.render.document import Document
+from reportinfo.render.links import tel_target
 from tests.conftest import SATURDAY_NIGHT, WEDNESDAY_AFTERNOON, strip_ansi
 
 HEBREW_NAME = "קו סיוע"  # "help line"

@@ -243,7 +243,7 @@ def _rtl_pages() -> dict[str, str]:
 def _misdrawn(driver: Any, path: Path, markup: str) -> list[tuple[str, str, str]]:
     """(link, number as written, number as drawn) for every number not drawn as written, or
     whose tel: link dials other digits than those drawn."""
-    from reportinfo.render.document import tel_target
+    from reportinfo.render.links import tel_target
 
     path.write_text(markup, encoding="utf-8")
     _open(driver, path, WIDTHS["desktop"])

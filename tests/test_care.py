@@ -275,9 +275,13 @@ def test_only_links_of_the_tools_own_shapes_are_written(target: str, safe: bool)
 
 
 def test_link_targets_are_built_from_ascii_digits_and_encoded_values() -> None:
-    assert document.tel_target("0808 800 5000") == "tel:+448088005000"
-    assert document.tel_target("0044 808 800 5000") == "tel:+448088005000"
-    assert document.email("a?bcc=b@c.d").target == "mailto:a%3Fbcc%3Db@c.d"
+    from reportinfo.model import Channel
+    from reportinfo.render.links import channel_target
+
+    # The links every view is given: content's Line.link is channel_target's.
+    assert channel_target(Channel("phone", "0808 800 5000")) == "tel:+448088005000"
+    assert channel_target(Channel("phone", "0044 808 800 5000")) == "tel:+448088005000"
+    assert channel_target(Channel("email", "a?bcc=b@c.d")) == "mailto:a%3Fbcc%3Db@c.d"
     assert document.web("x.org/<b>").target == "https://x.org/%3Cb%3E"
     assert document.prose("Call \u09ea\u09ea\u09ea 123")[0].kind == "text"
 

@@ -360,7 +360,7 @@ def structured_data(markup: str) -> Any:
 @pytest.mark.parametrize("page", PAGE_ARGS)
 def test_each_full_page_describes_its_contacts_as_schema_org(invoke: Invoke, page: str) -> None:
     from reportinfo import loader
-    from reportinfo.render.document import channel_target, dialled
+    from reportinfo.render.links import channel_target, dialled
 
     report = loader.load()
 

@@ -16,7 +16,7 @@ from reportinfo import loader
 from reportinfo.model import Channel, Report
 from reportinfo.output import Display, choose_display, fit_encoding, supports_hyperlinks
 from reportinfo.render import SECTIONS, Request, Section, document, plain, terminal
-from reportinfo.render.document import tel_target
+from reportinfo.render.links import tel_target
 from tests.conftest import (
     SATURDAY_NIGHT,
     SECTION_ARGS,
@@ -344,7 +344,11 @@ def test_international_numbers_stay_whole_at_every_width(section: Section) -> No
 def test_a_number_longer_than_the_room_beside_its_label_has_a_line_of_its_own() -> None:
     block = document.Block(
         "item",
-        (document.Span("Call "), document.phone("0044 808 800 5000"), document.Span(".")),
+        (
+            document.Span("Call "),
+            document.Span("0044 808 800 5000", "phone", tel_target("0044 808 800 5000")),
+            document.Span("."),
+        ),
         label="10.",
     )
     display = Display(rich=True, color=False, hyperlinks=False, width=20, encoding="utf-8")
@@ -590,7 +594,17 @@ def test_published_numbers_hold_together_and_keep_their_links() -> None:
     from reportinfo.render import html, markdown
 
     doc = document.Document(
-        "t", ((document.block("paragraph", "Call ", document.phone("0808 800 5000"), "."),),)
+        "t",
+        (
+            (
+                document.block(
+                    "paragraph",
+                    "Call ",
+                    document.Span("0808 800 5000", "phone", tel_target("0808 800 5000")),
+                    ".",
+                ),
+            ),
+        ),
     )
     assert (
         '<a href="tel:+448088005000" dir="ltr" style="white-space: nowrap">'

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from reportinfo import loader
 from reportinfo.cli import cli
 from reportinfo.output import Display
-from reportinfo.render import SECTIONS, Request, Section, document, terminal
+from reportinfo.render import SECTIONS, Request, Section, document, links, terminal
 from reportinfo.render.document import Document
 from tests.conftest import (
     INSTALLED,
@@ -286,11 +286,11 @@ _SPAN = st.one_of(
     ),
     st.sampled_from(
         [
-            document.phone("0808 800 5000"),
-            document.phone("+44 808 800 5000"),
+            document.Span("0808 800 5000", "phone", links.tel_target("0808 800 5000")),
+            document.Span("+44 808 800 5000", "phone", links.tel_target("+44 808 800 5000")),
             document.web("napac.org.uk"),
             document.web("https://www.example.org.uk/a/very/long/path/that/goes/on-and-on/"),
-            document.email("help@nspcc.org.uk"),
+            document.Span("help@nspcc.org.uk", "email", links.email_target("help@nspcc.org.uk")),
             document.command("reportinfo help-contacts"),
         ]
     ),

@@ -371,7 +371,7 @@ def _show(ctx: click.Context, /, section: Section, **asked: Any) -> None:
     if choice.format == "markdown":
         from reportinfo.render import markdown
 
-        output.write(markdown.render(built, choice.heading_level or 2))
+        output.write(markdown.render(built, first_heading=choice.heading_level))
         return
     if choice.format == "html":
         from reportinfo.render import html

@@ -57,13 +57,12 @@ def _request_is_whole(shell: str) -> bool:
 def _report(ctx: click.Context) -> Report | None:
     """The report in use, or None when it cannot be loaded: completion offers nothing then."""
     from reportinfo import datafile
-    from reportinfo.errors import DataError
     from reportinfo.options import OutputChoice
 
     choice = OutputChoice.read(ctx)
     try:
         return datafile.load(choice, datafile.path(ctx, choice))
-    except (DataError, Failure, click.ClickException):
+    except (Failure, click.ClickException):  # datafile.load makes a DataError a Failure
         return None
 
 

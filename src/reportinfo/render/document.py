@@ -17,11 +17,7 @@ from typing import Literal, NamedTuple
 from reportinfo.model import ChannelKind, Contact, Report, Statement
 from reportinfo.render import Request, Section, content, links, phrases
 from reportinfo.render.content import Entry, Help, Line
-
-# Where links are built; named here too, for the callers that have always found them here.
-from reportinfo.render.links import channel_target as channel_target
-from reportinfo.render.links import dialled as dialled
-from reportinfo.render.links import tel_target as tel_target
+from reportinfo.render.links import channel_target, dialled, tel_target
 
 SpanKind = Literal[
     "text",
@@ -127,10 +123,6 @@ def block(kind: BlockKind, *spans: Span | str, label: str = "", indent: int = 0)
     return Block(kind, text(*spans), label, indent)
 
 
-def phone(number: str) -> Span:
-    return Span(number, "phone", tel_target(number))
-
-
 def safe_target(span: Span) -> str | None:
     """The span's link target, if it has the shape of a link the tool writes; else None. A
     target of any other shape (a script, a header in a mailto:, a space) is never written."""
@@ -159,10 +151,6 @@ def web(address: str) -> Span:
 def unlinked_web(address: str) -> Span:
     """A web address shown but never made a link: one that could not be confirmed."""
     return Span(address, "web")
-
-
-def email(address: str) -> Span:
-    return Span(address, "email", links.email_target(address))
 
 
 def command(line: str) -> Span:

@@ -50,9 +50,10 @@ _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # "&amp;" in a destination would 
 NO_BREAK_SPACE = "\u00a0"
 
 
-def render(document: Document, first_heading: int = 2) -> str:
-    """The document as CommonMark; `first_heading` is the level of its top heading."""
-    levels = heading_levels(document, first_heading)
+def render(document: Document, first_heading: int | None = None) -> str:
+    """The document as CommonMark; `first_heading` is the level of its top heading (2 unless
+    asked otherwise: under the title of the page it goes into)."""
+    levels = heading_levels(document, first_heading or 2)
     out: list[str] = []
     if document.warning:
         out.append(f"> **{escape(document.warning)}**")
