@@ -142,6 +142,9 @@ class HelpContacts(NamedTuple):
     # every view of contacts, however filtered, in every format.
     beside: tuple[Entry, ...]
     groups: tuple[tuple[Group, tuple[Entry, ...]], ...]  # those in view, with their contacts
+    # Every group a contact shown belongs to: the 999 line's own first when it stands beside
+    # the groups asked for (JSON lists them, and names each contact's group).
+    groups_shown: tuple[Group, ...]
     help: Help
     hours_note: str  # what the open-now status does and does not allow for, today
     all_checked: date | None  # when every contact was checked on the same day: that day
@@ -240,6 +243,8 @@ def help_contacts(report: Report, request: Request) -> HelpContacts:
         for group in asked
     )
     shown = (*beside, *(entry for _, entries in groups for entry in entries))
+    own = (report.group_of(entry.contact.id) for entry in beside)
+    groups_shown = tuple(dict.fromkeys([*own, *asked]))
     holidays = report.bank_holidays
     cited = report.sources_cited(
         *(entry.contact.sources for entry in shown), holidays.sources if holidays else ()
@@ -248,6 +253,7 @@ def help_contacts(report: Report, request: Request) -> HelpContacts:
     return HelpContacts(
         beside,
         groups,
+        groups_shown,
         lines.help(),
         hours_words.hours_caveat(report, request.now),
         report.contacts_checked if one_day else None,

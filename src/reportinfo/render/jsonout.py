@@ -61,10 +61,6 @@ def help_contacts(report: Report, request: Request) -> dict[str, Any]:
     from reportinfo import hours  # zoneinfo: only this section needs it
 
     said = content.help_contacts(report, request)
-    entries = said.entries
-    # Each contact's group: the 999 line's own when it stands beside the groups asked for.
-    beside = [report.group_of(entry.contact.id) for entry in said.beside]
-    groups = list(dict.fromkeys([*beside, *(group for group, _ in said.groups)]))
     holidays = report.bank_holidays
     today = hours.uk_date(request.now)
     return {
@@ -73,8 +69,8 @@ def help_contacts(report: Report, request: Request) -> dict[str, Any]:
         "now": request.now.astimezone(hours.UK),
         "bank_holiday_today": hours.holiday(today, holidays.dates if holidays else ()) is not None,
         "hours_note": said.hours_note,
-        "groups": [group._asdict() for group in groups],
-        "contacts": [_contact(report, entry) for entry in entries],
+        "groups": [group._asdict() for group in said.groups_shown],
+        "contacts": [_contact(report, entry) for entry in said.entries],
         "sources": _sources(said.sources),
     }
 
